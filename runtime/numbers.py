@@ -185,3 +185,29 @@ def make_int(value: int, typ: type = int):
     if typ is int:
         return int(value)
     return typ(value)
+
+
+class EnumValue(int):
+    """Base of enum values: each enum type is a subclass with `ps_enum` (its EnumType in types.py) set.
+
+    int subclasses cannot have instance slots, so the enum type lives on the class; values compare and
+    compute as their underlying integers and print as their names (flags: `A, B`).
+    """
+
+    ps_enum: Any = None
+    dotnet_type = "System.Enum"
+
+    def __str__(self):
+        return self.ps_enum.name_of(int(self))
+
+    def __repr__(self):
+        return f"{type(self).__name__}.{self}"
+
+    def __format__(self, spec):
+        return str(self)
+
+    def __hash__(self):
+        return int.__hash__(self)
+
+    def __eq__(self, other):
+        return int(self) == other if isinstance(other, int) else NotImplemented
