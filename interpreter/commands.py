@@ -1,0 +1,456 @@
+"""Pipelines of commands: resolving names (alias -> function -> cmdlet -> script -> native), evaluating
+arguments (splatting included), redirections, and running the processors."""
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any, Callable, Optional
+
+from pslark.interpreter import ast as A
+from pslark.interpreter.values import emit_value, to_null
+from pslark.runtime import errors as E
+from pslark.runtime.binder import NO_VALUE, CommandArgument
+from pslark.runtime.cmdlet import CMDLETS, CmdletInfo
+from pslark.runtime.commandinfo import AliasInfo, ApplicationInfo, ExternalScriptInfo
+from pslark.runtime.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException
+from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
+from pslark.runtime.pipeline import CmdletProcessor, CommandProcessor, NativeProcessor, run_pipeline
+from pslark.runtime.scriptblock import ScriptBlock
+
+
+def not_found(name: str, extent) -> PSException:
+    exc = E.CommandNotFoundException(
+        f"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"
+        f"Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+        error_id="CommandNotFoundException", category="ObjectNotFound", target=name)
+    rec = ErrorRecord(exc, "CommandNotFoundException", "ObjectNotFound", name, InvocationInfo(None, extent))
+    rec.category_activity = name
+    return exc
+
+
+def resolve_command(ctx, name: str, extent=None, depth: int = 0):
+    """alias -> function -> cmdlet -> script path -> native on PATH; raises CommandNotFoundException."""
+    session = ctx.session
+    if depth > 20:
+        raise not_found(name, extent)
+    alias = session.lookup_alias(name)
+    if alias is not None:
+        return resolve_command(ctx, alias.definition, extent, depth + 1)
+    func = session.lookup_function(name)
+    if func is not None:
+        return func
+    info = CMDLETS.get(name.casefold())
+    if info is not None:
+        return info
+    if "\\" in name and "/" not in name and os.sep == "/":
+        # module-qualified cmdlet names: Microsoft.PowerShell.Utility\Write-Output
+        short = name.rsplit("\\", 1)[1]
+        info = CMDLETS.get(short.casefold())
+        if info is not None:
+            return info
+    path = _find_path(ctx, name)
+    if path is not None:
+        return path
+    raise not_found(name, extent)
+
+
+def _find_path(ctx, name: str):
+    if "/" in name or name.startswith(".") or name.startswith("~") or (os.sep == "\\" and "\\" in name):
+        full = ctx.session.resolve_path(name)
+        if os.path.isfile(full):
+            if full.casefold().endswith(".ps1"):
+                return ExternalScriptInfo(full)
+            if os.access(full, os.X_OK):
+                return ApplicationInfo(full)
+        if not full.casefold().endswith(".ps1") and os.path.isfile(full + ".ps1"):
+            return ExternalScriptInfo(full + ".ps1")
+        return None
+    if name.casefold().endswith(".ps1"):
+        # a bare script name runs only from PATH, as in pwsh
+        found = shutil.which(name)
+        return ExternalScriptInfo(found) if found else None
+    found = shutil.which(name)
+    if found is not None:
+        return ApplicationInfo(found)
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# arguments
+
+ArgFn = Callable[[Any, list], None]
+
+
+def compile_arguments(compiler, elements) -> list[ArgFn]:
+    """Each command element becomes fn(ctx, args_list) appending CommandArgument(s)."""
+    out: list[ArgFn] = []
+    for el in elements:
+        if isinstance(el, A.CommandParameterAst):
+            name = el.name
+            extent = el.extent
+            if el.argument is not None:
+                value_fn = compiler.compile_expr(el.argument)
+
+                def add_colon(ctx, args, name=name, value_fn=value_fn, extent=extent):
+                    args.append(CommandArgument(name, to_null(value_fn(ctx)), extent, used_colon=True))
+                out.append(add_colon)
+            else:
+                def add_param(ctx, args, name=name, extent=extent):
+                    args.append(CommandArgument(name, NO_VALUE, extent))
+                out.append(add_param)
+        elif isinstance(el, A.VariableExpr) and el.splatted:
+            getter = compiler.compile_expr(A.VariableExpr(el.extent, el.name))
+            extent = el.extent
+
+            def add_splat(ctx, args, getter=getter, extent=extent):
+                value = to_null(getter(ctx))
+                add_splatted(value, args, extent)
+            out.append(add_splat)
+        elif isinstance(el, A.UsingExpr) and getattr(el.variable, "splatted", False):
+            getter = compiler.compile_expr(el)
+
+            def add_using_splat(ctx, args, getter=getter, extent=el.extent):
+                add_splatted(to_null(getter(ctx)), args, extent)
+            out.append(add_using_splat)
+        else:
+            fn = compiler.compile_expr(el)
+            extent = el.extent
+            bare = isinstance(el, (A.StringConstantExpr, A.ExpandableStringExpr)) and el.kind == "bare"
+
+            def add_value(ctx, args, fn=fn, extent=extent, bare=bare):
+                arg = CommandArgument(None, to_null(fn(ctx)), extent)
+                if bare:
+                    arg.from_splat = False
+                args.append(arg)
+            out.append(add_value)
+    return out
+
+
+def add_splatted(value, args: list, extent) -> None:
+    if isinstance(value, Hashtable):
+        for k, v in value.items():
+            args.append(CommandArgument(str(k), v, extent, used_colon=True, from_splat=True))
+    elif isinstance(value, list):
+        for v in value:
+            args.append(CommandArgument(None, v, extent, from_splat=True))
+    elif value is not None:
+        args.append(CommandArgument(None, value, extent, from_splat=True))
+
+
+def native_arguments(args: list[CommandArgument]) -> list[str]:
+    from pslark.runtime.conversion import to_string
+    out = []
+    for a in args:
+        if a.is_parameter:
+            if a.used_colon and a.value is not NO_VALUE:
+                out.append(f"-{a.name}:{to_string(a.value)}")
+            else:
+                out.append(f"-{a.name}")
+            continue
+        v = a.value
+        if isinstance(v, list):
+            out.extend(to_string(x) for x in v)
+        elif v is None:
+            continue
+        else:
+            out.append(to_string(v))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# processors for each kind of element
+
+class ExpressionProcessor(CommandProcessor):
+    """An expression as the first pipeline element: its value, enumerated."""
+
+    def __init__(self, ctx, fn):
+        super().__init__()
+        self.ctx = ctx
+        self.fn = fn
+
+    def process_no_input(self) -> None:
+        emit_value(self.fn(self.ctx), self.emit)
+
+    def process(self, item) -> None:
+        raise RuntimeException("Expressions are only allowed as the first element of a pipeline.",
+                               error_id="ExpressionsMustBeFirstInPipeline", category="ParserError")
+
+
+def compile_element(compiler, node, position: int, pipeline_length: int):
+    """fn(ctx) -> CommandProcessor for one pipeline element."""
+    redirections = node.redirections
+    if isinstance(node, A.CommandExpressionAst):
+        fn = compiler.compile_expr(node.expression)
+        make = lambda ctx, streams: ExpressionProcessor(ctx, fn)
+        return _with_redirections(compiler, make, redirections)
+    return _with_redirections(compiler, compile_command(compiler, node, position), redirections)
+
+
+def compile_command(compiler, node: A.CommandAst, position: int):
+    name_node = node.elements[0]
+    arg_fns = compile_arguments(compiler, node.elements[1:])
+    extent = node.extent
+    operator = node.invocation_operator
+    verbatim = node.verbatim
+    static_name = None
+    if operator is None and isinstance(name_node, A.StringConstantExpr):
+        static_name = name_node.value
+        name_fn = None
+    else:
+        name_fn = compiler.compile_expr(name_node)
+    stderr_redirected = any(r.from_stream in ("2", "*") for r in node.redirections)
+    name_extent = name_node.extent
+
+    def make(ctx, streams):
+        args: list[CommandArgument] = []
+        for fn in arg_fns:
+            fn(ctx, args)
+        invocation = InvocationInfo(None, extent, pipeline_position=position + 1)
+        target = static_name if name_fn is None else to_null(name_fn(ctx))
+        return build_processor(ctx, target, args, invocation, operator, streams, stderr_redirected, verbatim,
+                               name_extent)
+    return make
+
+
+def build_processor(ctx, target, args: list[CommandArgument], invocation: InvocationInfo, operator: Optional[str],
+                    streams, stderr_redirected: bool = False, verbatim: Optional[str] = None, name_extent=None):
+    from pslark.interpreter.functions import FunctionInfo, ScriptProcessor
+    dot = operator == "."
+    if isinstance(target, PSObject) and target.base is not None:
+        target = target.base
+    if isinstance(target, ScriptBlock):
+        invocation.my_command = None
+        return ScriptProcessor(ctx, target, args, invocation, name="", new_scope=not dot, streams=streams)
+    if isinstance(target, str):
+        if target == "":
+            raise RuntimeException("The expression after '&' in a pipeline element produced an object that was not "
+                                   "valid. It must result in a command name, a script block, or a CommandInfo "
+                                   "object.", error_id="BadExpression", category="InvalidOperation")
+        info = resolve_command(ctx, target, name_extent or invocation.extent)
+        invocation.invocation_name = target
+    else:
+        info = target
+    if isinstance(info, FunctionInfo):
+        invocation.my_command = info.name
+        return ScriptProcessor(ctx, info.script_block, args, invocation, name=info.name, new_scope=not dot,
+                               streams=streams, is_filter=info.is_filter)
+    if isinstance(info, CmdletInfo):
+        invocation.my_command = info.name
+        return CmdletProcessor(ctx, info, args, invocation, streams)
+    if isinstance(info, ExternalScriptInfo):
+        from pslark.interpreter.engine import get_engine
+        sb = get_engine().script_block_from_file(info.path)
+        invocation.my_command = info.name
+        return ScriptProcessor(ctx, sb, args, invocation, name=info.name, new_scope=not dot,
+                               script_path=info.path, streams=streams, catch_exit=True)
+    if isinstance(info, ApplicationInfo):
+        invocation.my_command = info.name
+        native_args = native_arguments(args)
+        if verbatim is not None:
+            native_args += _split_verbatim(verbatim)
+        return NativeProcessor(ctx, info.path, info.name, native_args, invocation, streams, stderr_redirected)
+    if isinstance(info, AliasInfo):
+        return build_processor(ctx, info.definition, args, invocation, operator, streams, stderr_redirected,
+                               verbatim, name_extent)
+    from pslark.runtime.conversion import to_string
+    return build_processor(ctx, to_string(info), args, invocation, operator, streams, stderr_redirected, verbatim,
+                           name_extent)
+
+
+def _split_verbatim(text: str) -> list[str]:
+    text = os.path.expandvars(text.replace("%", "$").replace("$$", "%")) if "%" in text else text
+    import shlex
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+# ------------------------------------------------------------------------------------------------
+# redirections
+
+class RedirectingProcessor(CommandProcessor):
+    """Wraps an element whose output goes to a file or to $null (`>`, `>>`, `> $null`)."""
+
+    def __init__(self, inner: CommandProcessor, writer):
+        super().__init__()
+        self.inner = inner
+        self.writer = writer        # None: output flows on; else a callable taking each object
+        self.name = inner.name
+
+    def _downstream(self, obj):
+        self.emit(obj)
+
+    def begin(self):
+        self.inner.expects_input = self.expects_input
+        self.inner.emit = self.writer if self.writer is not None else self._downstream
+        if hasattr(self.writer, "open"):
+            self.writer.open()
+        self.inner.begin()
+
+    def process(self, item):
+        self.inner.process(item)
+
+    def process_no_input(self):
+        self.inner.process_no_input()
+
+    def end(self):
+        try:
+            self.inner.end()
+        finally:
+            if hasattr(self.writer, "close"):
+                self.writer.close()
+
+    def stop(self):
+        self.inner.stop()
+
+    def dispose(self):
+        self.inner.dispose()
+
+
+class FileWriter:
+    """Formats objects like Out-File and writes them to a path (`> file`, `>> file`)."""
+
+    def __init__(self, ctx, path: str, append: bool):
+        self.ctx = ctx
+        self.path = ctx.session.resolve_path(path)
+        self.append = append
+        self.fh = None
+        self.formatter = None
+
+    def open(self):
+        if self.fh is None:
+            try:
+                self.fh = open(self.path, "a" if self.append else "w", encoding="utf-8")
+            except OSError as exc:
+                raise E.RuntimeException(f"Could not find a part of the path '{self.path}'.",
+                                         error_id="FileOpenFailure", category="OpenError") from None
+            from pslark.runtime.formatting import OutDefault
+            self.formatter = OutDefault(width=max(1, self.ctx.host.width - 1), ansi=False)
+
+    def __call__(self, obj):
+        self.open()
+        lines = self.formatter.write(obj)
+        if lines:
+            self.fh.write("".join(line + "\n" for line in lines))
+
+    def write_text(self, text: str):
+        self.open()
+        self.fh.write(text + "\n")
+
+    def close(self):
+        if self.fh is not None:
+            lines = self.formatter.close()
+            if lines:
+                self.fh.write("".join(line + "\n" for line in lines))
+            self.fh.close()
+            self.fh = None
+
+
+_STREAM_NAMES = {"2": "error", "3": "warning", "4": "verbose", "5": "debug", "6": "information"}
+
+
+def _is_null_target(node) -> bool:
+    return isinstance(node, A.VariableExpr) and node.name.casefold() == "null"
+
+
+def _with_redirections(compiler, make, redirections):
+    if not redirections:
+        return lambda ctx: make(ctx, None)
+    plans = []
+    for r in redirections:
+        target_fn = None
+        if r.target is not None and not _is_null_target(r.target):
+            target_fn = compiler.compile_expr(r.target)
+        plans.append((r, target_fn))
+
+    def build(ctx):
+        from pslark.runtime.conversion import to_string
+        holder: dict = {}
+        base = ctx.streams
+        sinks: dict = {}
+        output_writer = None
+        files: list = []
+        for r, target_fn in plans:
+            streams = list(_STREAM_NAMES.values()) if r.from_stream == "*" else \
+                ([] if r.from_stream == "1" else [_STREAM_NAMES[r.from_stream]])
+            if r.merge_to is not None:
+                if r.merge_to == 1:
+                    for s in streams:
+                        sinks[s] = lambda rec, holder=holder: holder["proc"].emit(rec)
+                continue
+            if r.target is not None and target_fn is None:
+                # > $null
+                for s in streams:
+                    sinks[s] = _drop
+                if r.from_stream in ("1", "*"):
+                    output_writer = _drop
+                continue
+            path = to_string(to_null(target_fn(ctx)))
+            writer = FileWriter(ctx, path, r.append)
+            files.append(writer)
+            for s in streams:
+                sinks[s] = (lambda rec, w=writer: w.write_text(_record_text(ctx, rec)))
+            if r.from_stream in ("1", "*"):
+                output_writer = writer
+        streams_obj = base.derive(**sinks) if sinks else None
+        inner = make(ctx, streams_obj)
+        writer = output_writer
+        if writer is None and files:
+            writer_obj = None
+        proc = RedirectingProcessor(inner, writer)
+        holder["proc"] = proc
+        if files and writer is None:
+            first = files[0]
+            orig_end = proc.end
+
+            def end_and_close():
+                try:
+                    orig_end()
+                finally:
+                    for f in files:
+                        f.close()
+            proc.end = end_and_close
+        elif files:
+            orig_end = proc.end
+
+            def end_and_close_all():
+                try:
+                    orig_end()
+                finally:
+                    for f in files:
+                        if f is not writer:
+                            f.close()
+            proc.end = end_and_close_all
+        return proc
+    return build
+
+
+def _drop(_obj):
+    return None
+
+
+def _record_text(ctx, rec) -> str:
+    if isinstance(rec, ErrorRecord):
+        from pslark.runtime.formatting import render_error
+        return render_error(rec, ansi=False, width=ctx.host.width)
+    return str(rec)
+
+
+# ------------------------------------------------------------------------------------------------
+
+def compile_pipeline(compiler, node: A.PipelineAst):
+    from pslark.interpreter.compiler import _set_success
+    n = len(node.elements)
+    for i, el in enumerate(node.elements):
+        if i > 0 and isinstance(el, A.CommandExpressionAst):
+            raise E.ParseException([E.ParseError(el.extent, "ExpressionsMustBeFirstInPipeline",
+                                                 "Expressions are only allowed as the first element of a pipeline.")])
+    makers = [compile_element(compiler, el, i, n) for i, el in enumerate(node.elements)]
+
+    def run(ctx, out):
+        ctx.last_command_failed = False
+        processors = [m(ctx) for m in makers]
+        run_pipeline(ctx, processors, out)
+        _set_success(ctx)
+    return run

@@ -1,0 +1,262 @@
+"""The engine: parses and runs text in a runspace, and is what runtime calls back into (script-block
+invocation, parsing for [scriptblock]::Create, script files).
+
+One Engine per process; each thread runs one runspace at a time (`current_context()`).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Callable, Optional
+
+from pslark.interpreter import ast as A
+from pslark.runtime import errors as E
+from pslark.runtime.binder import CommandArgument
+from pslark.runtime.errors import (
+    BreakSignal, ContinueSignal, ErrorRecord, ExitSignal, InvocationInfo, PSException, ReturnSignal,
+)
+from pslark.runtime.objects import AUTOMATION_NULL
+from pslark.runtime.runspace import Runspace
+from pslark.runtime.scriptblock import UNSET, ScriptBlock, set_invoker
+
+_tls = threading.local()
+_engine: Optional["Engine"] = None
+_engine_lock = threading.Lock()
+
+
+def get_engine() -> "Engine":
+    global _engine
+    if _engine is None:
+        with _engine_lock:
+            if _engine is None:
+                _engine = Engine()
+    return _engine
+
+
+def current_context() -> Runspace:
+    ctx = getattr(_tls, "ctx", None)
+    if ctx is None:
+        ctx = get_engine().bootstrap_context()
+    return ctx
+
+
+class ActiveContext:
+    """`with ActiveContext(ctx):` makes ctx the current runspace of this thread."""
+
+    def __init__(self, ctx: Runspace):
+        self.ctx = ctx
+        self.prev = None
+
+    def __enter__(self):
+        self.prev = getattr(_tls, "ctx", None)
+        _tls.ctx = self.ctx
+        return self.ctx
+
+    def __exit__(self, *exc):
+        _tls.ctx = self.prev
+        return False
+
+
+class Engine:
+    def __init__(self):
+        self._file_cache: dict[str, tuple[float, ScriptBlock]] = {}
+        self._bootstrap: Optional[Runspace] = None
+        set_invoker(self.invoke_script_block)
+        Runspace.engine = self
+        import pslark.runtime.cmdlets  # noqa: F401  (registers every cmdlet)
+
+    # ---- parsing
+    def parse(self, text: str, path: Optional[str] = None) -> A.ScriptBlockAst:
+        from pslark.interpreter.parser import parse
+        return parse(text, path)
+
+    def script_block_from_text(self, text: str, path: Optional[str] = None) -> ScriptBlock:
+        return ScriptBlock(self.parse(text, path))
+
+    def script_block_from_file(self, path: str) -> ScriptBlock:
+        full = os.path.abspath(path)
+        try:
+            mtime = os.path.getmtime(full)
+        except OSError:
+            raise E.ItemNotFoundException(f"Cannot find path '{full}' because it does not exist.",
+                                          error_id="PathNotFound", target=full)
+        cached = self._file_cache.get(full)
+        if cached is not None and cached[0] == mtime:
+            return ScriptBlock(cached[1].ast)
+        with open(full, encoding="utf-8-sig") as fh:
+            text = fh.read()
+        sb = self.script_block_from_text(text, full)
+        self._file_cache[full] = (mtime, sb)
+        return sb
+
+    def bootstrap_context(self) -> Runspace:
+        if self._bootstrap is None:
+            self._bootstrap = self.new_runspace()
+        return self._bootstrap
+
+    def new_runspace(self, host=None, location: Optional[str] = None) -> Runspace:
+        from pslark.runtime.cmdlets.aliases import install_default_aliases
+        rs = Runspace(host, location)
+        install_default_aliases(rs)
+        return rs
+
+    # ---- script-block invocation (runtime's ScriptBlock.invoke_with comes here)
+    def invoke_script_block(self, sb: ScriptBlock, args: list, input_items, dollar_under, this, new_scope) -> list:
+        from pslark.interpreter.functions import ScriptProcessor
+        from pslark.runtime.pipeline import run_pipeline
+        ctx = current_context()
+        preset = {}
+        if dollar_under is not UNSET:
+            preset["_"] = dollar_under
+            preset["PSItem"] = dollar_under
+        if this is not UNSET:
+            preset["this"] = this
+        out: list = []
+        proc = ScriptProcessor(ctx, sb, [CommandArgument(None, a) for a in args],
+                               InvocationInfo(None, sb.ast.extent), new_scope=new_scope, preset=preset or None)
+        run_pipeline(ctx, [proc], out.append, input_items)
+        return out
+
+    def dot_runner(self, sb: ScriptBlock, kind: str = "end") -> Optional[Callable]:
+        """A fast runner for ForEach-Object / Where-Object blocks: run(ctx, dollar_under, out) in the caller's
+        scope. Returns None when the block needs the full machinery (param blocks, named blocks)."""
+        from pslark.interpreter.functions import compiled_of
+        cb = compiled_of(sb)
+        if cb.params or cb.begin is not None or cb.process is not None or cb.clean is not None:
+            return None
+        body = cb.end
+        if body is None:
+            return lambda ctx, item, out: None
+
+        def run(ctx, item, out):
+            session = ctx.session
+            scope = session.current
+            variables = scope.variables
+            var = variables.get("_")
+            if var is None:
+                session.set_local("_", item)
+                session.set_local("PSItem", item)
+            else:
+                var.value = item
+                p = variables.get("psitem")
+                if p is not None:
+                    p.value = item
+                else:
+                    session.set_local("PSItem", item)
+            try:
+                body(ctx, out)
+            except ReturnSignal:
+                pass
+        return run
+
+    # ---- top-level runs (CLI, REPL, jobs)
+    def run_text(self, ctx: Runspace, text: str, path: Optional[str] = None, out: Optional[Callable] = None,
+                 new_scope: bool = False) -> "RunResult":
+        """Parse and run text at the top level of a runspace (like `pwsh -Command`)."""
+        try:
+            sb_ast = self.parse(text, path)
+        except E.ParseException as exc:
+            self.report_parse_error(ctx, exc)
+            return RunResult(1, terminated=True)
+        return self.run_ast(ctx, sb_ast, out=out)
+
+    def run_ast(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, out: Optional[Callable] = None,
+                args: Optional[list] = None, script_path: Optional[str] = None) -> "RunResult":
+        from pslark.interpreter.functions import ScriptProcessor
+        from pslark.runtime.pipeline import run_pipeline
+        formatter = None
+        if out is None:
+            formatter = ctx.host.new_out_default()
+            host = ctx.host
+
+            def out(obj, formatter=formatter, host=host):
+                lines = formatter.write(obj)
+                if lines:
+                    host.write_lines(lines)
+        result = RunResult(0)
+        with ActiveContext(ctx):
+            try:
+                check_requires(sb_ast)
+                sb = ScriptBlock(sb_ast)
+                argv = [CommandArgument(None, a) if not isinstance(a, CommandArgument) else a for a in (args or [])]
+                invocation = InvocationInfo(None, sb_ast.extent)
+                proc = ScriptProcessor(ctx, sb, argv, invocation, name=os.path.basename(script_path or ""),
+                                       new_scope=script_path is not None, script_path=script_path)
+                run_pipeline(ctx, [proc], out)
+            except ExitSignal as exit_signal:
+                result.exit_code = exit_signal.code
+                result.exited = True
+            except (BreakSignal, ContinueSignal):
+                pass   # break/continue outside a loop ends the script quietly, as in pwsh
+            except PSException as exc:
+                self.report_terminating(ctx, exc, sb_ast)
+                result.exit_code = 1
+                result.terminated = True
+            except RecursionError as exc:
+                from pslark.interpreter.compiler import internal_error
+                self.report_terminating(ctx, internal_error(exc, sb_ast.extent), sb_ast)
+                result.exit_code = 1
+                result.terminated = True
+            except KeyboardInterrupt:
+                result.exit_code = 130
+                result.terminated = True
+            finally:
+                if formatter is not None:
+                    try:
+                        lines = formatter.close()
+                        if lines:
+                            ctx.host.write_lines(lines)
+                    except Exception:   # output formatting must never hide the result
+                        pass
+        var = ctx.session.global_scope.variables.get("?")
+        result.success = bool(var.value) if var is not None else True
+        return result
+
+    def report_parse_error(self, ctx: Runspace, exc: E.ParseException) -> None:
+        record = ErrorRecord(exc, exc.error_id or "ParseException", "ParserError", None,
+                             InvocationInfo(None, exc.errors[0].extent if exc.errors else None))
+        ctx.record_error(record)
+        ctx.host.write_error_record(record)
+
+    def report_terminating(self, ctx: Runspace, exc: PSException, sb_ast=None) -> None:
+        if isinstance(exc, E.ParseException):
+            self.report_parse_error(ctx, exc)
+            return
+        record = exc.error_record
+        if record is None:
+            record = ErrorRecord(exc, invocation_info=InvocationInfo(None, sb_ast.extent if sb_ast else None))
+        if isinstance(exc, E.ActionPreferenceStopException) and exc.error_record is not None:
+            record = exc.error_record
+        ctx.record_error(record)
+        ctx.host.write_error_record(record)
+
+
+class RunResult:
+    def __init__(self, exit_code: int = 0, terminated: bool = False):
+        self.exit_code = exit_code
+        self.terminated = terminated
+        self.exited = False
+        self.success = True
+
+
+def check_requires(sb_ast: A.ScriptBlockAst) -> None:
+    """#requires -Version N: pslark emulates 7.4; a higher version is refused as pwsh would."""
+    for req in sb_ast.requires:
+        for key, value in req.options:
+            k = key.casefold()
+            if k == "version":
+                parts = [int(p) for p in value.split(".") if p.isdigit()]
+                if parts and (parts[0], parts[1] if len(parts) > 1 else 0) > (7, 4):
+                    exc = E.RuntimeException(
+                        f"The script '{os.path.basename(req.extent.file or 'script')}' cannot be run because it "
+                        f"contained a \"#requires\" statement for Windows PowerShell {value}. The version of Windows "
+                        f"PowerShell that is required by the script does not match the currently running version of "
+                        f"PowerShell 7.4.0.", error_id="ScriptRequiresUnmatchedPSVersion",
+                        category="ResourceUnavailable")
+                    raise exc
+            elif k == "psedition" and value.casefold() == "desktop":
+                raise E.RuntimeException(
+                    "The script cannot be run because it contained a \"#requires\" statement for PowerShell "
+                    "editions 'Desktop'. The edition of PowerShell that is required by the script does not match "
+                    "the currently running PowerShell Core edition.", error_id="ScriptRequiresUnmatchedPSEdition",
+                    category="ResourceUnavailable")

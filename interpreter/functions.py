@@ -1,0 +1,676 @@
+"""Functions, filters, script blocks and script files as pipeline commands.
+
+A script command binds its arguments like a cmdlet (through the same Binder), runs begin/process/end
+in its own scope (a child of the caller's: PowerShell scoping is dynamic), sets `$_`, `$input`, `$args`,
+`$PSBoundParameters` and `$MyInvocation`, and stops at `return`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from pslark.interpreter import ast as A
+from pslark.interpreter.compiler import CompiledBlock, ScriptParameter, compile_script_block
+from pslark.interpreter.values import to_null
+from pslark.runtime import errors as E
+from pslark.runtime.binder import Binder, CommandArgument
+from pslark.runtime.cmdlet import ALL_SETS, CommandMetadata, Parameter
+from pslark.runtime.errors import ExitSignal, InvocationInfo, PSException, ReturnSignal
+from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
+from pslark.runtime.pipeline import CommandProcessor, get_property_for_binding, parameter_converter
+from pslark.runtime.scriptblock import ScriptBlock
+
+MAX_CALL_DEPTH = 1000
+
+
+class FunctionInfo:
+    """A function or filter in a scope's function table (what Get-Command returns for it)."""
+
+    type_names = ["System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
+                  "System.Object"]
+    ps_properties = ("CommandType", "Name", "Version", "Source")
+
+    def __init__(self, name: str, script_block: ScriptBlock, is_filter: bool, ast, module: str = ""):
+        self.name = name
+        self.script_block = script_block
+        self.is_filter = is_filter
+        self.ast = ast
+        self.module = module
+        self.options = frozenset()
+
+    @property
+    def command_type(self) -> str:
+        return "Filter" if self.is_filter else "Function"
+
+    @property
+    def definition(self) -> str:
+        return self.script_block.text
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "commandtype":
+            return self.command_type
+        if key == "name":
+            return self.name
+        if key in ("definition", "scriptblock"):
+            return self.definition if key == "definition" else self.script_block
+        if key == "version":
+            return ""
+        if key in ("source", "modulename"):
+            return self.module
+        if key == "parameters":
+            md = script_metadata(self.script_block, self.name)
+            return Hashtable((p.name, p.type) for p in md.parameters)
+        raise AttributeError(name)
+
+    def __str__(self):
+        return self.name
+
+
+# ------------------------------------------------------------------------------------------------
+# param() compilation
+
+def _const(compiler, node) -> Any:
+    """Evaluate an attribute argument (they are constants in practice: numbers, strings, $true, arrays)."""
+    if node is None:
+        return True
+    if isinstance(node, A.ConstantExpr):
+        return node.value
+    if isinstance(node, A.StringConstantExpr):
+        return node.value
+    if isinstance(node, A.VariableExpr):
+        key = node.name.casefold()
+        if key == "true":
+            return True
+        if key == "false":
+            return False
+        if key == "null":
+            return None
+    if isinstance(node, A.ArrayLiteralExpr):
+        return [_const(compiler, e) for e in node.elements]
+    if isinstance(node, A.UnaryExpr) and node.operator == "-" and isinstance(node.operand, A.ConstantExpr):
+        return -node.operand.value
+    if isinstance(node, A.ScriptBlockExpr):
+        return ScriptBlock(node.script_block)
+    fn = compiler.compile_expr(node)
+    from pslark.interpreter.engine import get_engine
+    return to_null(fn(get_engine().bootstrap_context()))
+
+
+def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
+    type_text = "object"
+    type_constraint_name = None
+    meta = Parameter("object", name=p.name)
+    meta._has_parameter_attr = False
+    sets_info: dict[str, dict] = {}
+    validate_scripts = []
+    for attr in p.attributes:
+        if isinstance(attr, A.TypeConstraintAst):
+            type_constraint_name = attr.type_name
+            type_text = attr.type_name.full_text
+            continue
+        name = attr.type_name.name.casefold().replace("system.management.automation.", "")
+        if name.endswith("attribute"):
+            name = name[:-len("attribute")]
+        named = {k.casefold(): _const(compiler, v) for k, v in attr.named}
+        positional = [_const(compiler, v) for v in attr.positional]
+        if name == "parameter":
+            meta._has_parameter_attr = True
+            set_name = named.get("parametersetname", ALL_SETS)
+            info = {}
+            if "mandatory" in named:
+                info["mandatory"] = bool(named["mandatory"])
+            if "position" in named:
+                info["position"] = int(named["position"])
+            if "valuefrompipeline" in named:
+                info["pipeline"] = bool(named["valuefrompipeline"])
+            if "valuefrompipelinebypropertyname" in named:
+                info["by_property_name"] = bool(named["valuefrompipelinebypropertyname"])
+            if named.get("valuefromremainingarguments"):
+                meta.remaining = True
+            if "helpmessage" in named:
+                meta.help = str(named["helpmessage"])
+            sets_info[set_name] = info
+        elif name == "alias":
+            meta.aliases = tuple(str(a) for a in _flatten(positional))
+        elif name == "validateset":
+            meta.validate_set = tuple(str(a) for a in _flatten(positional))
+        elif name == "validaterange":
+            if len(positional) == 2:
+                meta.validate_range = (positional[0], positional[1])
+            elif len(positional) == 1:
+                kind = str(positional[0]).casefold()
+                meta.validate_range = {"positive": (1, None), "nonnegative": (0, None),
+                                       "negative": (None, -1), "nonpositive": (None, 0)}.get(kind)
+        elif name == "validatenotnull":
+            meta.validate_not_null = True
+        elif name == "validatenotnullorempty":
+            meta.validate_not_null_or_empty = True
+        elif name == "validatecount":
+            meta.validate_count = (int(positional[0]), int(positional[1]))
+        elif name == "validatelength":
+            validate_scripts.append(_length_validator(int(positional[0]), int(positional[1])))
+        elif name == "validatepattern":
+            validate_scripts.append(_pattern_validator(str(positional[0])))
+        elif name == "validatescript":
+            validate_scripts.append(_script_validator(positional[0]))
+    # per-set metadata
+    if sets_info:
+        sets = tuple(sets_info)
+        meta.sets = sets
+        base = sets_info.get(ALL_SETS) or next(iter(sets_info.values()))
+        meta.mandatory = base.get("mandatory", False)
+        meta.position = base.get("position")
+        meta.pipeline = base.get("pipeline", False)
+        meta.by_property_name = base.get("by_property_name", False)
+        meta.per_set = {s: i for s, i in sets_info.items() if s != ALL_SETS}
+    meta.type = type_text
+    meta._explicit_position = any("position" in i for i in sets_info.values())
+    if validate_scripts:
+        meta.validate_script = _combine(validate_scripts)
+    default = compiler.compile_expr(p.default) if p.default is not None else None
+    sp = ScriptParameter(meta, default, type_constraint_name, p.attributes)
+    return sp
+
+
+def _flatten(values):
+    out = []
+    for v in values:
+        if isinstance(v, list):
+            out.extend(v)
+        else:
+            out.append(v)
+    return out
+
+
+def _combine(validators):
+    def run(binder, param, value, extent):
+        for v in validators:
+            v(binder, param, value, extent)
+    return run
+
+
+def _length_validator(low: int, high: int):
+    def run(binder, param, value, extent):
+        for v in value if isinstance(value, list) else [value]:
+            text = "" if v is None else str(v)
+            if len(text) < low:
+                raise binder.error(
+                    f"Cannot validate argument on parameter '{param.name}'. The character length ({len(text)}) of "
+                    f"the argument is too short. Specify an argument with a length that is greater than or equal to "
+                    f"\"{low}\", and then try the command again.", "ParameterArgumentValidationError", extent)
+            if len(text) > high:
+                raise binder.error(
+                    f"Cannot validate argument on parameter '{param.name}'. The character length of the {len(text)} "
+                    f"argument is too long. Shorten the character length of the argument so it is fewer than or "
+                    f"equal to \"{high}\" characters, and then try the command again.",
+                    "ParameterArgumentValidationError", extent)
+    return run
+
+
+def _pattern_validator(pattern: str):
+    import re
+
+    def run(binder, param, value, extent):
+        for v in value if isinstance(value, list) else [value]:
+            text = "" if v is None else str(v)
+            if not re.search(pattern, text, re.IGNORECASE):
+                raise binder.error(
+                    f"Cannot validate argument on parameter '{param.name}'. The argument \"{text}\" does not match "
+                    f"the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command "
+                    f"again.", "ParameterArgumentValidationError", extent)
+    return run
+
+
+def _script_validator(sb):
+    def run(binder, param, value, extent):
+        from pslark.runtime.conversion import to_bool
+        for v in value if isinstance(value, list) else [value]:
+            try:
+                result = sb.invoke_with([], None, v, v, True)
+            except PSException as exc:
+                raise binder.error(f"Cannot validate argument on parameter '{param.name}'. {exc.message}",
+                                   "ParameterArgumentValidationError", extent) from None
+            ok = bool(result) and all(to_bool(r) for r in result)
+            if not ok:
+                raise binder.error(
+                    f"Cannot validate argument on parameter '{param.name}'. The \"{sb.text.strip()}\" validation "
+                    f"script for the argument with value \"{v}\" did not return a result of True. Determine why the "
+                    f"validation script failed, and then try the command again.",
+                    "ParameterArgumentValidationError", extent)
+    return run
+
+
+def script_metadata(sb: ScriptBlock, name: str) -> CommandMetadata:
+    cb = compiled_of(sb)
+    if cb.metadata is None:
+        params = [p.meta for p in cb.params]
+        explicit = any(getattr(p, "_explicit_position", False) for p in params)
+        if not explicit:
+            pos = 0
+            for p in params:
+                if not p.is_switch and not p.remaining:
+                    p.position = pos
+                    pos += 1
+        default_set = None
+        for a in (cb.ast.param_block.attributes if cb.ast.param_block else ()):
+            if isinstance(a, A.AttributeAst) and a.type_name.name.casefold() == "cmdletbinding":
+                for k, v in a.named:
+                    if k.casefold() == "defaultparametersetname" and isinstance(v, A.StringConstantExpr):
+                        default_set = v.value
+        cb.metadata = CommandMetadata(name, params, default_set, common=cb.is_advanced,
+                                      should_process=cb.supports_should_process)
+    return cb.metadata
+
+
+def compiled_of(sb: ScriptBlock) -> CompiledBlock:
+    cb = sb.compiled
+    if cb is None:
+        cb = compile_script_block(sb.ast)
+        sb.compiled = cb
+    return cb
+
+
+# ------------------------------------------------------------------------------------------------
+
+class MyInvocationInfo(PSObject):
+    """$MyInvocation: a property bag with pwsh's names."""
+
+
+def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbound: list,
+                   script_path: Optional[str]) -> PSObject:
+    extent = invocation.extent
+    line = extent.source.line(extent.start_line) if extent is not None else ""
+    return PSObject([
+        ("MyCommand", name), ("BoundParameters", bound), ("UnboundArguments", unbound),
+        ("ScriptLineNumber", extent.start_line if extent is not None else 0),
+        ("OffsetInLine", extent.start_column if extent is not None else 0),
+        ("ScriptName", (extent.file or "") if extent is not None else ""),
+        ("Line", line), ("PositionMessage", E.position_message(extent) if extent is not None else ""),
+        ("PSScriptRoot", os.path.dirname(script_path) if script_path else ""),
+        ("PSCommandPath", script_path or ""),
+        ("InvocationName", invocation.invocation_name or name),
+        ("PipelineLength", 1), ("PipelinePosition", invocation.pipeline_position),
+        ("ExpectingInput", False), ("CommandOrigin", "Runspace"),
+    ], ["System.Management.Automation.InvocationInfo", "System.Object"])
+
+
+class ScriptProcessor(CommandProcessor):
+    """Runs a ScriptBlock (function, filter, `& {}`, `. {}`, a script file) as a pipeline command."""
+
+    def __init__(self, ctx, sb: ScriptBlock, args: list[CommandArgument], invocation: InvocationInfo,
+                 name: str = "", new_scope: bool = True, script_path: Optional[str] = None, streams=None,
+                 is_filter: bool = False, using_values: Optional[dict] = None, catch_exit: bool = False,
+                 preset: Optional[dict] = None):
+        super().__init__()
+        self.preset = preset
+        self.catch_exit = catch_exit
+        self.ctx = ctx
+        self.sb = sb
+        self.cb = compiled_of(sb)
+        self.name = name or ""
+        self.invocation = invocation
+        self.new_scope = new_scope
+        self.script_path = script_path
+        self.streams = streams
+        self.is_filter = is_filter or sb.is_filter
+        self.using_values = using_values
+        md = script_metadata(sb, self.name or "ScriptBlock")
+        self.md = md
+        self.binder = Binder(md, self.name, self.name, parameter_converter(ctx), allow_unbound=not self.cb.is_advanced)
+        self.result = self.binder.bind_arguments(args)
+        self.scope = None
+        self.input_items: list = []
+        self.saved_streams = None
+        self.entered = False
+        self.exited = False
+
+    # ---- scope switching: every block runs inside our scope
+    def _enter(self):
+        session = self.ctx.session
+        prev = session.current
+        session.current = self.scope
+        prev_streams = None
+        if self.streams is not None:
+            prev_streams = self.ctx.streams
+            self.ctx.streams = self.streams
+        prev_using = self.ctx.using_values
+        if self.using_values is not None:
+            self.ctx.using_values = self.using_values
+        return prev, prev_streams, prev_using
+
+    def _leave(self, saved):
+        prev, prev_streams, prev_using = saved
+        self.ctx.session.current = prev
+        if self.streams is not None:
+            self.ctx.streams = prev_streams
+        self.ctx.using_values = prev_using
+
+    def _run(self, block, out) -> None:
+        if block is None or self.exited:
+            return
+        saved = self._enter()
+        try:
+            block(self.ctx, out)
+        except ReturnSignal:
+            pass
+        except ExitSignal as exit_signal:
+            if not self.catch_exit:
+                raise
+            # `exit` in a script called from a script returns to the caller with $LASTEXITCODE set
+            self.ctx.session.set_variable("global:LASTEXITCODE", exit_signal.code)
+            self.ctx.last_command_failed = exit_signal.code != 0
+            self.exited = True
+        finally:
+            self._leave(saved)
+
+    def begin(self) -> None:
+        ctx = self.ctx
+        ctx.call_depth += 1
+        self.entered = True
+        if ctx.call_depth > MAX_CALL_DEPTH:
+            raise E.ScriptCallDepthException("The script failed due to call depth overflow.",
+                                              error_id="CallDepthOverflow", category="InvalidOperation")
+        session = ctx.session
+        if self.new_scope:
+            from pslark.runtime.session import Scope
+            self.scope = Scope(session.current, is_script=self.script_path is not None)
+        else:
+            self.scope = session.current
+        set_name = self.binder.resolve_set(self.result, self.expects_input)
+        self.parameter_set = set_name
+        missing = self.binder.missing_mandatory(self.result, set_name, self.expects_input)
+        if missing:
+            names = ", ".join(p.name for p in missing)
+            raise self.binder.error(
+                f"Cannot process command because of one or more missing mandatory parameters: {names}.",
+                "MissingMandatoryParameter")
+        saved = self._enter()
+        try:
+            self._bind_initial()
+        finally:
+            self._leave(saved)
+        self._run(self.cb.begin, self.emit)
+
+    def _bind_initial(self) -> None:
+        ctx = self.ctx
+        session = ctx.session
+        bound = Hashtable()
+        values = self.result.values
+        for sp in self.cb.params:
+            name = sp.meta.name
+            if name in values:
+                value = values[name]
+                bound[name] = value
+            elif sp.default is not None:
+                value = to_null(sp.default(ctx))
+            elif sp.meta.is_switch:
+                value = _switch(False)
+            else:
+                value = None if not _is_typed_string(sp) else ""
+            if sp.meta.is_switch and not isinstance(value, _SwitchValue):
+                value = _switch(bool(value))
+            self._set_param(sp, value)
+        for name, value in values.items():
+            if name not in bound and name.casefold() in _COMMON_KEYS:
+                bound[name] = value
+        self.bound = bound
+        self._apply_common(values)
+        session.set_local("PSBoundParameters", bound)
+        session.set_local("args", list(self.result.unbound_args))
+        session.set_local("MyInvocation", _my_invocation(self.name, self.invocation, bound,
+                                                         list(self.result.unbound_args), self.script_path))
+        if self.script_path is not None:
+            session.set_local("PSScriptRoot", os.path.dirname(self.script_path))
+            session.set_local("PSCommandPath", self.script_path)
+        if self.cb.is_advanced:
+            session.set_local("PSCmdlet", PSCmdletProxy(self))
+        session.set_local("input", [])
+        if self.preset:
+            for name, value in self.preset.items():
+                session.set_local(name, value)
+
+    def _apply_common(self, values: dict) -> None:
+        """-Verbose / -ErrorAction ... on an advanced function set the preference variables in its scope."""
+        session = self.ctx.session
+        for name, value in values.items():
+            key = name.casefold()
+            if key == "verbose":
+                session.set_local("VerbosePreference", "Continue" if value else "SilentlyContinue")
+            elif key == "debug":
+                session.set_local("DebugPreference", "Continue" if value else "SilentlyContinue")
+            elif key == "erroraction":
+                session.set_local("ErrorActionPreference", str(value))
+            elif key == "warningaction":
+                session.set_local("WarningPreference", str(value))
+            elif key == "informationaction":
+                session.set_local("InformationPreference", str(value))
+            elif key == "whatif":
+                session.set_local("WhatIfPreference", bool(value))
+
+    def _set_param(self, sp: ScriptParameter, value: Any) -> None:
+        session = self.ctx.session
+        t = None
+        if sp.type_constraint is not None and not sp.meta.is_switch:
+            from pslark.interpreter.compiler import resolve_type_or_fail
+            t = resolve_type_or_fail(sp.type_constraint)
+            if value is not None or not _is_nullable(t):
+                try:
+                    value = t.convert(value)
+                except PSException:
+                    raise
+        session.new_variable(sp.meta.name, value, self.scope, type_constraint=t)
+
+    def process(self, item: Any) -> None:
+        ctx = self.ctx
+        cb = self.cb
+        if item is AUTOMATION_NULL or not self.expects_input:
+            self.process_no_input()
+            return
+        process_block = cb.process
+        if self.is_filter and process_block is None:
+            process_block = cb.end
+        if process_block is None:
+            self.input_items.append(item)
+            return
+        saved = self._enter()
+        try:
+            session = ctx.session
+            session.set_local("_", item)
+            session.set_local("PSItem", item)
+            session.set_local("input", [item])
+            if self.md.parameters:
+                self._bind_pipeline(item)
+        finally:
+            self._leave(saved)
+        self._run(process_block, self.emit)
+
+    def _bind_pipeline(self, item: Any) -> None:
+        has_pipeline_params = any(p.pipeline or p.by_property_name or p.per_set for p in self.md.own_parameters)
+        if not has_pipeline_params:
+            return
+        try:
+            bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
+        except E.ParameterBindingException:
+            if not self.cb.is_advanced:
+                return
+            raise
+        for sp in self.cb.params:
+            if sp.meta.name in bound:
+                self._set_param(sp, bound[sp.meta.name])
+                self.bound[sp.meta.name] = bound[sp.meta.name]
+
+    def process_no_input(self) -> None:
+        if self.cb.process is not None:
+            ctx = self.ctx
+            saved = self._enter()
+            try:
+                ctx.session.set_local("_", None)
+                ctx.session.set_local("PSItem", None)
+            finally:
+                self._leave(saved)
+            self._run(self.cb.process, self.emit)
+        elif self.is_filter:
+            self._run(self.cb.end, self.emit)
+
+    def end(self) -> None:
+        ctx = self.ctx
+        try:
+            if not (self.is_filter and self.cb.process is None):
+                saved = self._enter()
+                try:
+                    ctx.session.set_local("input", self.input_items if self.cb.process is None else [])
+                    if self.cb.process is None and self.input_items:
+                        pass
+                finally:
+                    self._leave(saved)
+                self._run(self.cb.end, self.emit)
+        finally:
+            self._leave_depth()
+
+    def _leave_depth(self) -> None:
+        if self.entered:
+            self.entered = False
+            self.ctx.call_depth -= 1
+            if self.cb.clean is not None:
+                try:
+                    self._run(self.cb.clean, lambda _x: None)
+                except PSException:
+                    pass
+
+    def dispose(self) -> None:
+        self._leave_depth()
+
+
+_COMMON_KEYS = frozenset(("verbose", "debug", "erroraction", "warningaction", "informationaction", "errorvariable",
+                          "warningvariable", "outvariable", "outbuffer", "pipelinevariable", "informationvariable",
+                          "whatif", "confirm", "progressaction"))
+
+
+def _is_nullable(t) -> bool:
+    name = getattr(t, "full_name", "")
+    return name in ("System.String", "System.Object", "System.Management.Automation.PSObject") or \
+        name.endswith("[]") or name in ("System.Collections.Hashtable", "System.Management.Automation.ScriptBlock")
+
+
+def _is_typed_string(sp: ScriptParameter) -> bool:
+    return sp.type_constraint is not None and sp.type_constraint.name.casefold() in ("string", "system.string")
+
+
+class _SwitchValue:
+    """[switch] parameter values: SwitchParameter with IsPresent; -eq and if treat it as a bool."""
+
+    __slots__ = ("is_present",)
+    type_names = ["System.Management.Automation.SwitchParameter", "System.ValueType", "System.Object"]
+    ps_properties = ("IsPresent",)
+
+    def __init__(self, present: bool):
+        self.is_present = present
+
+    def ps_get(self, name):
+        if name.casefold() == "ispresent":
+            return self.is_present
+        raise AttributeError(name)
+
+    def __bool__(self):
+        return self.is_present
+
+    def __str__(self):
+        return "True" if self.is_present else "False"
+
+    def __eq__(self, other):
+        if isinstance(other, _SwitchValue):
+            return self.is_present == other.is_present
+        if isinstance(other, bool):
+            return self.is_present == other
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.is_present)
+
+
+def _switch(present: bool):
+    try:
+        from pslark.runtime.types import SwitchParameter
+        return SwitchParameter(present)
+    except ImportError:
+        return _SwitchValue(present)
+
+
+class PSCmdletProxy:
+    """$PSCmdlet in an advanced function."""
+
+    type_names = ["System.Management.Automation.PSScriptCmdlet", "System.Management.Automation.PSCmdlet",
+                  "System.Object"]
+    ps_properties = ("ParameterSetName", "MyInvocation", "CommandRuntime")
+
+    def __init__(self, processor: ScriptProcessor):
+        self._p = processor
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "parametersetname":
+            return self._p.parameter_set if self._p.parameter_set != ALL_SETS else "__AllParameterSets"
+        if key == "myinvocation":
+            return self._p.ctx.session.lookup("MyInvocation").value
+        if key == "sessionstate":
+            return self._p.ctx.session
+        if key == "commandruntime":
+            return self._p.name
+        raise AttributeError(name)
+
+    def ps_invoke(self, name: str, args: list):
+        key = name.casefold()
+        ctx = self._p.ctx
+        if key == "writeobject":
+            value = args[0] if args else None
+            if len(args) > 1 and args[1]:
+                from pslark.interpreter.values import emit_value
+                emit_value(value, self._p.emit)
+            else:
+                self._p.emit(value)
+            return None
+        if key == "writeerror":
+            ctx.streams.write_error(args[0])
+            return None
+        if key == "throwterminatingerror":
+            record = args[0]
+            raise record.exception
+        if key == "writeverbose":
+            ctx.streams.write_verbose(str(args[0]))
+            return None
+        if key == "writewarning":
+            ctx.streams.write_warning(str(args[0]))
+            return None
+        if key == "writedebug":
+            ctx.streams.write_debug(str(args[0]))
+            return None
+        if key == "shouldprocess":
+            from pslark.runtime.conversion import to_bool
+            whatif = ctx.preference("WhatIfPreference", False)
+            if to_bool(whatif):
+                target = args[0] if args else ""
+                action = args[1] if len(args) > 1 else self._p.name
+                ctx.host.write_line(f'What if: Performing the operation "{action}" on target "{target}".')
+                return False
+            return True
+        if key == "shouldcontinue":
+            return True
+        raise E.MethodException(
+            f"Method invocation failed because [System.Management.Automation.PSScriptCmdlet] does not contain a "
+            f"method named '{name}'.", error_id="MethodNotFound")
+
+
+def run_script_file(ctx, path: str, args: list[CommandArgument], invocation: InvocationInfo, out,
+                    dot_source: bool = False, input_items=None) -> None:
+    """Run a .ps1 file as a command (used by the CLI and by `./x.ps1` in scripts)."""
+    from pslark.interpreter.engine import get_engine
+    from pslark.runtime.pipeline import run_pipeline
+    sb = get_engine().script_block_from_file(path)
+    proc = ScriptProcessor(ctx, sb, args, invocation, name=os.path.basename(path), new_scope=not dot_source,
+                           script_path=os.path.abspath(path))
+    try:
+        run_pipeline(ctx, [proc], out, input_items)
+    except ExitSignal as exit_signal:
+        ctx.session.set_variable("global:LASTEXITCODE", exit_signal.code)
+        raise

@@ -1,0 +1,101 @@
+"""Member access, method calls and indexing (`.Prop`, `::Static`, `?.`, `.M()`, `[i]`)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pslark.interpreter import ast as A
+from pslark.interpreter.values import to_null
+from pslark.runtime.errors import RuntimeException
+
+
+def _name_fn(compiler, member) -> Callable[[Any], str]:
+    if isinstance(member, str):
+        return lambda ctx: member
+    fn = compiler.compile_expr(member)
+    from pslark.runtime.conversion import to_string
+    return lambda ctx: to_string(to_null(fn(ctx)))
+
+
+def compile_member(compiler, node: A.MemberExpr):
+    from pslark.interpreter.compiler import guarded
+    from pslark.runtime import members
+    obj = compiler.compile_expr(node.obj)
+    name = _name_fn(compiler, node.member)
+    get_member = members.get_member
+    if node.static:
+        def run_static(ctx):
+            target = obj(ctx)
+            getter = getattr(target, "get_static", None)
+            if getter is None:
+                return members.get_static_member(to_null(target), name(ctx))
+            return getter(name(ctx))
+        return guarded(run_static, node.extent)
+    null_conditional = node.null_conditional
+
+    def run(ctx):
+        target = to_null(obj(ctx))
+        if target is None:
+            if ctx.strict_mode >= 2 and not null_conditional:
+                raise RuntimeException(
+                    f"The property '{name(ctx)}' cannot be found on this object. Verify that the property exists.",
+                    error_id="PropertyNotFoundStrict", category="InvalidOperation")
+            return None
+        return get_member(target, name(ctx))
+    return guarded(run, node.extent)
+
+
+def compile_invoke(compiler, node: A.InvokeMemberExpr):
+    from pslark.interpreter.compiler import guarded
+    from pslark.runtime import members
+    obj = compiler.compile_expr(node.obj)
+    name = _name_fn(compiler, node.member)
+    args = [compiler.compile_expr(a) for a in node.arguments]
+    invoke_method = members.invoke_method
+    if node.static:
+        def run_static(ctx):
+            target = obj(ctx)
+            values = [to_null(a(ctx)) for a in args]
+            method = name(ctx)
+            if method.casefold() == "new" and hasattr(target, "new"):
+                return target.new(values)
+            invoker = getattr(target, "invoke_static", None)
+            if invoker is None:
+                return members.invoke_static_member(to_null(target), method, values)
+            return invoker(method, values)
+        return guarded(run_static, node.extent)
+    null_conditional = node.null_conditional
+
+    def run(ctx):
+        target = to_null(obj(ctx))
+        if target is None:
+            if null_conditional:
+                return None
+            raise RuntimeException("You cannot call a method on a null-valued expression.",
+                                   error_id="InvokeMethodOnNull", category="InvalidOperation")
+        return invoke_method(target, name(ctx), [to_null(a(ctx)) for a in args])
+    return guarded(run, node.extent)
+
+
+def compile_index(compiler, node: A.IndexExpr):
+    from pslark.interpreter.compiler import guarded
+    from pslark.runtime import members
+    obj = compiler.compile_expr(node.obj)
+    index = compiler.compile_expr(node.index)
+    get_index = members.get_index
+    null_conditional = node.null_conditional
+
+    def run(ctx):
+        target = to_null(obj(ctx))
+        if target is None:
+            if null_conditional:
+                return None
+            raise RuntimeException("Cannot index into a null array.", error_id="NullArray",
+                                   category="InvalidOperation")
+        i = to_null(index(ctx))
+        if type(target) is list and type(i) is int:
+            try:
+                return target[i]
+            except IndexError:
+                return None
+        return get_index(target, i)
+    return guarded(run, node.extent)

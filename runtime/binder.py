@@ -1,0 +1,373 @@
+"""Parameter binding as pwsh does it: named (unique prefixes, aliases, `-Name:value`), positional by parameter
+set, switches, pipeline input ByValue then ByPropertyName, mandatory checks, validation, and pwsh's error texts.
+
+The binder works on CommandMetadata, so cmdlets and advanced functions bind the same way.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from pslark.runtime.cmdlet import ALL_SETS, CommandMetadata, Parameter
+from pslark.runtime.errors import ParameterBindingException, PSException
+
+NO_VALUE = object()
+
+
+class CommandArgument:
+    """One element at the call site: `-Name`, `-Name:value`, or a value."""
+
+    __slots__ = ("name", "value", "extent", "used_colon", "from_splat")
+
+    def __init__(self, name: Optional[str], value: Any = NO_VALUE, extent=None, used_colon: bool = False,
+                 from_splat: bool = False):
+        self.name = name            # parameter name without '-' or None for a value
+        self.value = value
+        self.extent = extent
+        self.used_colon = used_colon
+        self.from_splat = from_splat
+
+    @property
+    def is_parameter(self) -> bool:
+        return self.name is not None
+
+    def __repr__(self):
+        return f"CommandArgument({self.name!r}, {self.value!r})"
+
+
+def binding_error(command: str, message: str, error_id: str, extent=None, category: str = "InvalidArgument",
+                  target: Any = None) -> ParameterBindingException:
+    exc = ParameterBindingException(message, error_id=f"{error_id},{command}", category=category, target=target)
+    exc.extent = extent
+    return exc
+
+
+def type_display_name(type_name: str) -> str:
+    """'string' -> 'System.String' for messages like 'Specify a parameter of type ...'."""
+    try:
+        from pslark.runtime.types import resolve_type
+        t = resolve_type(type_name)
+        if t is not None:
+            return t.full_name
+    except Exception:   # the type layer is optional for messages
+        pass
+    return type_name
+
+
+class BindingResult:
+    def __init__(self):
+        self.values: dict[str, Any] = {}            # parameter name -> value (PowerShell's casing)
+        self.params: dict[str, Parameter] = {}       # parameter name -> metadata
+        self.unbound_args: list[Any] = []            # for $args of simple functions
+        self.parameter_set: str = ALL_SETS
+        self.candidate_sets: list[str] = []
+
+
+class Binder:
+    """Binds arguments for one command invocation. `convert(value, param)` converts to the parameter type."""
+
+    def __init__(self, metadata: CommandMetadata, command_name: str, fq_command: str,
+                 convert: Callable[[Any, Parameter], Any], allow_unbound: bool = False):
+        self.md = metadata
+        self.command_name = command_name
+        self.fq = fq_command
+        self.convert = convert
+        self.allow_unbound = allow_unbound           # simple functions: unknown args go to $args
+
+    def error(self, message: str, error_id: str, extent=None, category: str = "InvalidArgument", target=None):
+        return binding_error(self.fq, message, error_id, extent, category, target)
+
+    # ---- command-line arguments
+    def bind_arguments(self, args: list[CommandArgument]) -> BindingResult:
+        result = BindingResult()
+        positional: list[CommandArgument] = []
+        i = 0
+        n = len(args)
+        while i < n:
+            arg = args[i]
+            if not arg.is_parameter:
+                positional.append(arg)
+                i += 1
+                continue
+            matches = self.md.find(arg.name)
+            if not matches:
+                if self.allow_unbound:
+                    result.unbound_args.append(_param_text(arg))
+                    if arg.used_colon and arg.value is not NO_VALUE:
+                        result.unbound_args.append(arg.value)
+                    i += 1
+                    continue
+                raise self.error(f"A parameter cannot be found that matches parameter name '{arg.name}'.",
+                                 "NamedParameterNotFound", arg.extent)
+            if len(matches) > 1:
+                names = " ".join("-" + p.name for p in matches)
+                raise self.error(
+                    f"Parameter cannot be processed because the parameter name '{arg.name}' is ambiguous. "
+                    f"Possible matches include: {names}.", "AmbiguousParameter", arg.extent)
+            param = matches[0]
+            if arg.used_colon or arg.value is not NO_VALUE:
+                value = arg.value
+                i += 1
+            elif param.is_switch:
+                value = True
+                i += 1
+            else:
+                if i + 1 >= n or args[i + 1].is_parameter:
+                    raise self.error(
+                        f"Missing an argument for parameter '{param.name}'. Specify a parameter of type "
+                        f"'{type_display_name(param.type)}' and try again.", "MissingArgument", arg.extent)
+                value = args[i + 1].value
+                i += 2
+            self._bind(result, param, value, arg.extent)
+        self._bind_positional(result, positional)
+        return result
+
+    def _bind(self, result: BindingResult, param: Parameter, value: Any, extent=None) -> None:
+        if param.name in result.values:
+            raise self.error(
+                f"Cannot bind parameter because parameter '{param.name}' is specified more than once. To provide "
+                f"multiple values to parameters that can accept multiple values, use the array syntax. For example, "
+                f"\"-parameter value1,value2,value3\".", "ParameterAlreadyBound", extent)
+        result.values[param.name] = self._convert(param, value, extent)
+        result.params[param.name] = param
+
+    def _convert(self, param: Parameter, value: Any, extent=None) -> Any:
+        if param.is_switch:
+            from pslark.runtime.conversion import to_bool
+            return to_bool(value)
+        try:
+            value = self.convert(value, param)
+        except ParameterBindingException:
+            raise
+        except PSException as exc:
+            msg = exc.message
+            raise self.error(f"Cannot bind parameter '{param.name}'. {msg}", "CannotConvertArgumentNoMessage",
+                             extent) from None
+        self.validate(param, value, extent)
+        return value
+
+    def validate(self, param: Parameter, value: Any, extent=None) -> None:
+        name = param.name
+        if value is None and (param.validate_not_null or param.validate_not_null_or_empty):
+            raise self.error(f"Cannot validate argument on parameter '{name}'. The argument is null. Provide a valid "
+                             f"value for the argument, and then try running the command again.",
+                             "ParameterArgumentValidationError", extent)
+        if param.validate_not_null_or_empty and (value == "" or value == []):
+            raise self.error(f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide "
+                             f"an argument that is not null or empty, and then try the command again.",
+                             "ParameterArgumentValidationError", extent)
+        values = value if isinstance(value, list) else [value]
+        if param.validate_set is not None:
+            allowed = {str(v).casefold() for v in param.validate_set}
+            for v in values:
+                if v is None or str(v).casefold() not in allowed:
+                    text = "" if v is None else str(v)
+                    raise self.error(
+                        f"Cannot validate argument on parameter '{name}'. The argument \"{text}\" does not belong to "
+                        f"the set \"{','.join(param.validate_set)}\" specified by the ValidateSet attribute. Supply an "
+                        f"argument that is in the set and then try the command again.",
+                        "ParameterArgumentValidationError", extent)
+        if param.validate_range is not None:
+            low, high = param.validate_range
+            for v in values:
+                if low is not None and v < low:
+                    raise self.error(
+                        f"Cannot validate argument on parameter '{name}'. The {v} argument is less than the minimum "
+                        f"allowed range of {low}. Supply an argument that is greater than or equal to {low} and then "
+                        f"try the command again.", "ParameterArgumentValidationError", extent)
+                if high is not None and v > high:
+                    raise self.error(
+                        f"Cannot validate argument on parameter '{name}'. The {v} argument is greater than the maximum "
+                        f"allowed range of {high}. Supply an argument that is less than or equal to {high} and then "
+                        f"try the command again.", "ParameterArgumentValidationError", extent)
+        if param.validate_count is not None:
+            low, high = param.validate_count
+            count = len(values)
+            if count < low:
+                raise self.error(
+                    f"Cannot validate argument on parameter '{name}'. The parameter requires at least {low} value(s) "
+                    f"and no more than {high} value(s) - {count} value(s) were provided.",
+                    "ParameterArgumentValidationError", extent)
+            if count > high:
+                raise self.error(
+                    f"Cannot validate argument on parameter '{name}'. The parameter requires at least {low} value(s) "
+                    f"and no more than {high} value(s) - {count} value(s) were provided.",
+                    "ParameterArgumentValidationError", extent)
+        if param.validate_script is not None:
+            param.validate_script(self, param, value, extent)
+
+    # ---- parameter sets and positions
+    def candidate_sets(self, bound_params) -> list[str]:
+        sets = list(self.md.sets)
+        for p in bound_params:
+            if ALL_SETS in p.sets:
+                continue
+            sets = [s for s in sets if s in p.sets]
+        return sets
+
+    def _bind_positional(self, result: BindingResult, positional: list[CommandArgument]) -> None:
+        sets = self.candidate_sets(result.params.values())
+        if not sets:
+            raise self.error(
+                "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued "
+                "cannot be used together or an insufficient number of parameters were provided.",
+                "AmbiguousParameterSet")
+        result.candidate_sets = sets
+        if not positional:
+            return
+        # order the sets so the default set decides positions first
+        ordered = sorted(sets, key=lambda s: 0 if s == self.md.default_set else 1)
+        remaining_param = next((p for p in self.md.parameters if p.remaining), None)
+        chosen_set = None
+        for set_name in ordered:
+            slots = self._positional_slots(set_name, result)
+            if len(slots) >= len(positional) or (remaining_param and remaining_param.in_set(set_name)):
+                chosen_set = set_name
+                break
+        if chosen_set is None:
+            chosen_set = ordered[0]
+        slots = self._positional_slots(chosen_set, result)
+        leftovers = []
+        for idx, arg in enumerate(positional):
+            if idx < len(slots):
+                self._bind(result, slots[idx], arg.value, arg.extent)
+            else:
+                leftovers.append(arg)
+        if leftovers:
+            if remaining_param is not None and remaining_param.name not in result.values:
+                result.values[remaining_param.name] = [a.value for a in leftovers]
+                result.params[remaining_param.name] = remaining_param
+            elif remaining_param is not None and remaining_param in slots[:len(positional)]:
+                # a positional ValueFromRemainingArguments parameter takes every further value too
+                first = result.values[remaining_param.name]
+                result.values[remaining_param.name] = [first] + [a.value for a in leftovers]
+            elif self.allow_unbound:
+                result.unbound_args.extend(a.value for a in leftovers)
+            else:
+                first = leftovers[0]
+                text = _arg_text(first.value)
+                raise self.error(f"A positional parameter cannot be found that accepts argument '{text}'.",
+                                 "PositionalParameterNotFound", first.extent)
+        result.candidate_sets = self.candidate_sets(result.params.values()) or sets
+
+    def _positional_slots(self, set_name: str, result: BindingResult) -> list[Parameter]:
+        slots = []
+        for p in self.md.parameters:
+            if p.name in result.values or not p.in_set(set_name) or p.is_switch:
+                continue
+            pos = p.position_in(set_name)
+            if pos is not None:
+                slots.append((pos, p))
+        slots.sort(key=lambda t: t[0])
+        return [p for _, p in slots]
+
+    # ---- pipeline input
+    def pipeline_params(self, result: BindingResult) -> list[tuple[Parameter, bool]]:
+        """Parameters that can take pipeline input in the candidate sets: (param, by_value)."""
+        out = []
+        for p in self.md.parameters:
+            if p.name in result.values and p.name not in getattr(result, "pipeline_bound", ()):
+                continue
+            sets = [s for s in result.candidate_sets if p.in_set(s)]
+            if not sets:
+                continue
+            if any(p.pipeline_in(s) for s in sets) or any(p.by_property_name_in(s) for s in sets):
+                out.append(p)
+        return out
+
+    def bind_pipeline(self, result: BindingResult, item: Any, get_property: Callable[[Any, str], Any]) -> dict:
+        """Bind one pipeline object: ByValue without conversion, ByValue with conversion, then ByPropertyName.
+        Returns {param name: value}; raises InputObjectNotBound when nothing takes it."""
+        bound: dict[str, Any] = {}
+        candidates = [p for p in self.md.parameters if p.name not in result.values]
+        sets = result.candidate_sets or list(self.md.sets)
+        ordered_sets = sorted(sets, key=lambda s: 0 if s == self.md.default_set else 1)
+        for set_name in ordered_sets:
+            bound = {}
+            for p in candidates:
+                if not p.in_set(set_name) or not p.pipeline_in(set_name):
+                    continue
+                try:
+                    bound[p.name] = self._convert_pipeline(p, item)
+                    break
+                except PSException:
+                    continue
+            for p in candidates:
+                if p.name in bound or not p.in_set(set_name) or not p.by_property_name_in(set_name):
+                    continue
+                found, value = _property_value(item, p, get_property)
+                if found:
+                    try:
+                        bound[p.name] = self._convert_pipeline(p, value)
+                    except PSException:
+                        continue
+            if bound:
+                result.parameter_set = set_name
+                return bound
+        raise self.error(
+            "The input object cannot be bound to any parameters for the command either because the command does not "
+            "take pipeline input or the input and its properties do not match any of the parameters that take "
+            "pipeline input.", "InputObjectNotBound", category="InvalidArgument", target=item)
+
+    def _convert_pipeline(self, param: Parameter, value: Any) -> Any:
+        value = self.convert(value, param)
+        self.validate(param, value)
+        return value
+
+    # ---- final checks
+    def resolve_set(self, result: BindingResult, expects_input: bool) -> str:
+        sets = result.candidate_sets or list(self.md.sets)
+        if len(sets) == 1:
+            return sets[0]
+        if self.md.default_set in sets:
+            # the default set wins unless its mandatory parameters cannot be satisfied and another set's can
+            if self._satisfiable(self.md.default_set, result, expects_input):
+                return self.md.default_set
+        satisfiable = [s for s in sets if self._satisfiable(s, result, expects_input)]
+        if len(satisfiable) == 1:
+            return satisfiable[0]
+        if satisfiable:
+            if self.md.default_set in satisfiable:
+                return self.md.default_set
+            # prefer the set whose parameters are all among the bound ones
+            return satisfiable[0]
+        return self.md.default_set if self.md.default_set in sets else sets[0]
+
+    def _satisfiable(self, set_name: str, result: BindingResult, expects_input: bool) -> bool:
+        for p in self.md.parameters:
+            if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.values:
+                if expects_input and (p.pipeline_in(set_name) or p.by_property_name_in(set_name)):
+                    continue
+                return False
+        return True
+
+    def missing_mandatory(self, result: BindingResult, set_name: str, expects_input: bool) -> list[Parameter]:
+        missing = []
+        for p in self.md.parameters:
+            if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.values:
+                if expects_input and (p.pipeline_in(set_name) or p.by_property_name_in(set_name)):
+                    continue
+                missing.append(p)
+        return missing
+
+
+def _property_value(item: Any, param: Parameter, get_property) -> tuple[bool, Any]:
+    for name in (param.name,) + param.aliases:
+        try:
+            found, value = get_property(item, name)
+        except PSException:
+            continue
+        if found:
+            return True, value
+    return False, None
+
+
+def _param_text(arg: CommandArgument) -> str:
+    return "-" + arg.name + (":" if arg.used_colon else "")
+
+
+def _arg_text(value: Any) -> str:
+    try:
+        from pslark.runtime.conversion import to_string
+        return to_string(value)
+    except Exception:
+        return str(value)

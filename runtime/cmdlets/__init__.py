@@ -1,0 +1,4 @@
+"""Every cmdlet module; importing this package registers them all (runtime.cmdlet.CMDLETS)."""
+from pslark.runtime.cmdlets import (  # noqa: F401
+    core, foreach, aliases,
+)

@@ -1,0 +1,246 @@
+"""The stream cmdlets (Write-*) and the output cmdlets (Out-*)."""
+from __future__ import annotations
+
+from typing import Any
+
+from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
+from pslark.runtime.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException, exception_class
+from pslark.runtime.objects import AUTOMATION_NULL, PSObject, enumerate_value
+from pslark.runtime.records import HostInformationMessage, InformationRecord
+
+
+CONSOLE_COLOR_NAMES = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow",
+                       "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
+
+
+def _text(value: Any) -> str:
+    from pslark.runtime.conversion import to_string
+    return to_string(value)
+
+
+@cmdlet("Write-Output", aliases=("echo",))
+class WriteOutput(Cmdlet):
+    input_object = Parameter("object", position=0, mandatory=True, pipeline=True, remaining=True, allow_null=True)
+    no_enumerate = Parameter("switch")
+
+    def process_record(self):
+        value = self.input_object
+        if value is AUTOMATION_NULL:
+            return
+        if not self.no_enumerate and isinstance(value, list):
+            for item in value:
+                self.write_object(item)
+        else:
+            self.write_object(value)
+
+
+class WriteErrorException(RuntimeException):
+    dotnet_type = "Microsoft.PowerShell.Commands.WriteErrorException"
+
+
+@cmdlet("Write-Error")
+class WriteError(Cmdlet):
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
+                        sets=("NoException",), allow_null=True)
+    exception = Parameter("object", mandatory=True, sets=("WithException",))
+    error_record = Parameter("object", mandatory=True, sets=("ErrorRecord",))
+    category = Parameter("string", default="NotSpecified")
+    error_id = Parameter("string")
+    target_object = Parameter("object")
+    recommended_action = Parameter("string")
+    category_activity = Parameter("string", aliases=("Activity",))
+    category_reason = Parameter("string", aliases=("Reason",))
+    category_target_name = Parameter("string", aliases=("TargetName",))
+    category_target_type = Parameter("string", aliases=("TargetType",))
+    default_set = "NoException"
+
+    def process_record(self):
+        invocation = self._caller_invocation()
+        if self.parameter_set == "ErrorRecord" or self.is_bound("ErrorRecord"):
+            record = self.error_record
+            if isinstance(record, PSObject) and record.base is not None:
+                record = record.base
+            if not isinstance(record, ErrorRecord):
+                record = ErrorRecord(RuntimeException(_text(record)), _text(record))
+        elif self.is_bound("Exception"):
+            exc = self.exception
+            if isinstance(exc, PSObject) and exc.base is not None:
+                exc = exc.base
+            if not isinstance(exc, PSException):
+                exc = RuntimeException(_text(exc))
+            message = self.message
+            record = ErrorRecord(exc, self.error_id or exc.error_id or exc.dotnet_type, self.category or None,
+                                 self.target_object, invocation)
+            if message:
+                record.error_details_message = message
+        else:
+            message = self.message if self.message is not None else ""
+            exc = WriteErrorException(message)
+            record = ErrorRecord(exc, self.error_id or "Microsoft.PowerShell.Commands.WriteErrorException",
+                                 self.category or "NotSpecified", self.target_object, invocation)
+        if record.invocation_info is None:
+            record.invocation_info = invocation
+        if self.recommended_action:
+            record.recommended_action = self.recommended_action
+        if self.category_activity:
+            record.category_activity = self.category_activity
+        if self.category_reason:
+            record.category_reason = self.category_reason
+        self.write_error(record)
+
+    def _caller_invocation(self) -> InvocationInfo:
+        """Write-Error in a function reports the function's invocation (pwsh uses the caller's $MyInvocation)."""
+        caller = getattr(self.ctx, "current_function", None)
+        if caller is not None:
+            return caller
+        return self.invocation
+
+
+@cmdlet("Write-Warning")
+class WriteWarning(Cmdlet):
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+
+    def process_record(self):
+        self.write_warning(self.message or "")
+
+
+@cmdlet("Write-Verbose")
+class WriteVerbose(Cmdlet):
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+
+    def process_record(self):
+        self.write_verbose(self.message or "")
+
+
+@cmdlet("Write-Debug")
+class WriteDebug(Cmdlet):
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+
+    def process_record(self):
+        self.write_debug(self.message or "")
+
+
+@cmdlet("Write-Information")
+class WriteInformation(Cmdlet):
+    message_data = Parameter("object", position=0, mandatory=True, aliases=("Msg", "Message"))
+    tags = Parameter("string[]", position=1)
+
+    def process_record(self):
+        record = InformationRecord(self.message_data, self._source(), tuple(self.tags or ()))
+        self.write_information(record)
+
+    def _source(self) -> str:
+        return self.invocation.script_name or "Write-Information"
+
+
+@cmdlet("Write-Host")
+class WriteHost(Cmdlet):
+    object = Parameter("object", position=0, pipeline=True, remaining=True, aliases=("Msg", "Message"))
+    no_newline = Parameter("switch")
+    separator = Parameter("object", default=" ")
+    foreground_color = Parameter("string", validate_set=CONSOLE_COLOR_NAMES)
+    background_color = Parameter("string", validate_set=CONSOLE_COLOR_NAMES)
+
+    def process_record(self):
+        value = self.object
+        sep = _text(self.separator)
+        text = self._render(value, sep)
+        msg = HostInformationMessage(text, bool(self.no_newline), self.foreground_color, self.background_color)
+        record = InformationRecord(msg, self.invocation.script_name or "Write-Host", ("PSHOST",))
+        self.write_information(record)
+
+    def _render(self, value, sep: str) -> str:
+        if value is None or value is AUTOMATION_NULL:
+            return ""
+        if isinstance(value, list):
+            parts = []
+            for item in value:
+                if isinstance(item, list):
+                    parts.append(self._render(item, sep))
+                elif item is not None:
+                    parts.append(_text(item))
+            return sep.join(parts)
+        return _text(value)
+
+
+# ------------------------------------------------------------------------------------------------
+# Out-*
+
+class _FormattingCmdlet(Cmdlet):
+    input_object = Parameter("psobject", pipeline=True)
+
+    def begin_processing(self):
+        self.formatter = None
+
+    def _formatter(self, width=None, ansi=None):
+        if self.formatter is None:
+            from pslark.runtime.formatting import OutDefault
+            host = self.ctx.host
+            self.formatter = OutDefault(width=width or host.layout_width,
+                                        ansi=host.ansi if ansi is None else ansi)
+        return self.formatter
+
+
+@cmdlet("Out-Default", module="Microsoft.PowerShell.Core")
+class OutDefaultCmdlet(_FormattingCmdlet):
+    transcript = Parameter("switch")
+
+    def process_record(self):
+        if self.input_object is AUTOMATION_NULL:
+            return
+        lines = self._formatter().write(self.input_object)
+        if lines:
+            self.ctx.host.write_lines(lines)
+
+    def end_processing(self):
+        if self.formatter is not None:
+            lines = self.formatter.close()
+            if lines:
+                self.ctx.host.write_lines(lines)
+
+
+@cmdlet("Out-Host", aliases=("oh",), module="Microsoft.PowerShell.Core")
+class OutHost(OutDefaultCmdlet):
+    paging = Parameter("switch")
+
+
+@cmdlet("Out-Null", module="Microsoft.PowerShell.Core")
+class OutNull(Cmdlet):
+    input_object = Parameter("psobject", pipeline=True)
+
+
+@cmdlet("Out-String")
+class OutString(_FormattingCmdlet):
+    width = Parameter("int", validate_range=(2, 2147483647))
+    stream = Parameter("switch")
+    no_new_line = Parameter("switch")
+
+    def begin_processing(self):
+        super().begin_processing()
+        self.lines: list[str] = []
+
+    def process_record(self):
+        if self.input_object is AUTOMATION_NULL:
+            return
+        width = (self.width - 1) if self.width else self.ctx.host.layout_width
+        formatter = self._formatter(width=width, ansi=False)
+        lines = formatter.write(self.input_object)
+        if self.stream:
+            for line in lines:
+                self.write_object(line)
+        else:
+            self.lines.extend(lines)
+
+    def end_processing(self):
+        if self.formatter is None:
+            return
+        tail = self.formatter.close()
+        if self.stream:
+            for line in tail:
+                self.write_object(line)
+            return
+        self.lines.extend(tail)
+        if self.no_new_line:
+            self.write_object("".join(self.lines))
+        else:
+            self.write_object("".join(line + "\n" for line in self.lines))

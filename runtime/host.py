@@ -1,0 +1,209 @@
+"""Hosts: where formatted output, host messages and errors end up.
+
+ConsoleHost writes to the process's stdout/stderr (colour only on a terminal, see design.md §8);
+CollectingHost keeps text in memory (tests, Out-String-like uses); NullHost drops everything (jobs).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+import uuid
+from typing import Any, Optional
+
+CONSOLE_COLORS = {
+    "black": 30, "darkblue": 34, "darkgreen": 32, "darkcyan": 36, "darkred": 31, "darkmagenta": 35,
+    "darkyellow": 33, "gray": 37, "darkgray": 90, "blue": 94, "green": 92, "cyan": 96, "red": 91,
+    "magenta": 95, "yellow": 93, "white": 97,
+}
+
+
+class Host:
+    """Base host: line-oriented text output with locks (thread jobs and -Parallel share it)."""
+
+    name = "ConsoleHost"
+    interactive = False
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.instance_id = uuid.uuid4()
+        self.progress_active = False
+
+    # ---- to be provided by subclasses
+    def write_out(self, text: str) -> None:
+        raise NotImplementedError
+
+    def write_err(self, text: str) -> None:
+        raise NotImplementedError
+
+    @property
+    def width(self) -> int:
+        return 80
+
+    @property
+    def ansi(self) -> bool:
+        return False
+
+    # ---- shared behaviour
+    @property
+    def layout_width(self) -> int:
+        """Usable columns for tables and lists: the buffer width minus one, as pwsh's console host."""
+        return max(1, self.width - 1)
+
+    def write_line(self, text: str = "") -> None:
+        self.write_out(text + "\n")
+
+    def write_lines(self, lines) -> None:
+        if lines:
+            self.write_out("".join(line + "\n" for line in lines))
+
+    def write_error_record(self, record) -> None:
+        from pslark.runtime.formatting import render_error
+        text = render_error(record, ansi=self.ansi, width=self.width)
+        self.write_err(text + "\n")
+
+    def _styled(self, prefix: str, message: str) -> str:
+        if self.ansi:
+            return f"\x1b[33;1m{prefix}{message}\x1b[0m"
+        return prefix + message
+
+    def write_warning(self, message: str) -> None:
+        self.write_out(self._styled("WARNING: ", message) + "\n")
+
+    def write_verbose(self, message: str) -> None:
+        self.write_out(self._styled("VERBOSE: ", message) + "\n")
+
+    def write_debug(self, message: str) -> None:
+        self.write_out(self._styled("DEBUG: ", message) + "\n")
+
+    def write_information(self, message: str) -> None:
+        self.write_out(message + "\n")
+
+    def write_host(self, msg) -> None:
+        text = msg.message
+        if self.ansi and (msg.foreground or msg.background):
+            codes = []
+            if msg.foreground and msg.foreground.casefold() in CONSOLE_COLORS:
+                codes.append(str(CONSOLE_COLORS[msg.foreground.casefold()]))
+            if msg.background and msg.background.casefold() in CONSOLE_COLORS:
+                codes.append(str(CONSOLE_COLORS[msg.background.casefold()] + 10))
+            if codes:
+                text = f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
+        self.write_out(text if msg.no_newline else text + "\n")
+
+    def write_progress(self, record) -> None:
+        """Progress bars are drawn only on a terminal (the REPL's renderer replaces this)."""
+
+    def read_line(self, prompt: str = "") -> Optional[str]:
+        return None
+
+    def new_out_default(self):
+        from pslark.runtime.formatting import OutDefault
+        return OutDefault(width=self.layout_width, ansi=self.ansi)
+
+
+class ConsoleHost(Host):
+    """The process's own console: stdout and stderr (ANSI only when stdout is a terminal)."""
+
+    def __init__(self, stdout=None, stderr=None, stdin=None, interactive: bool = False):
+        super().__init__()
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.stdin = stdin or sys.stdin
+        self.interactive = interactive
+        self.output_rendering = "Host"       # $PSStyle.OutputRendering
+        self._is_tty = _isatty(self.stdout)
+
+    def write_out(self, text: str) -> None:
+        with self.lock:
+            try:
+                self.stdout.write(text)
+                self.stdout.flush()
+            except BrokenPipeError:
+                pass
+
+    def write_err(self, text: str) -> None:
+        with self.lock:
+            try:
+                self.stdout.flush()
+                self.stderr.write(text)
+                self.stderr.flush()
+            except BrokenPipeError:
+                pass
+
+    @property
+    def width(self) -> int:
+        if self._is_tty:
+            return shutil.get_terminal_size((80, 24)).columns or 80
+        return 80
+
+    @property
+    def ansi(self) -> bool:
+        mode = str(self.output_rendering).casefold()
+        if mode == "plaintext":
+            return False
+        if mode == "ansi":
+            return True
+        if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") in ("dumb", "xterm-mono"):
+            return False
+        return self._is_tty
+
+    def read_line(self, prompt: str = "") -> Optional[str]:
+        if not self.interactive:
+            return None
+        self.write_out(prompt)
+        line = self.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\n")
+
+
+class CollectingHost(Host):
+    """Keeps stdout and stderr text in memory (tests and embedding)."""
+
+    def __init__(self, width: int = 80, interactive: bool = False):
+        super().__init__()
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self._width = width
+        self.interactive = interactive
+
+    def write_out(self, text: str) -> None:
+        with self.lock:
+            self.out.append(text)
+
+    def write_err(self, text: str) -> None:
+        with self.lock:
+            self.err.append(text)
+
+    @property
+    def width(self) -> int:
+        return self._width
+
+    @property
+    def stdout_text(self) -> str:
+        return "".join(self.out)
+
+    @property
+    def stderr_text(self) -> str:
+        return "".join(self.err)
+
+
+class NullHost(Host):
+    """Drops host output (a job without -StreamingHost keeps its records in its streams instead)."""
+
+    name = "ServerRemoteHost"
+
+    def write_out(self, text: str) -> None:
+        pass
+
+    def write_err(self, text: str) -> None:
+        pass
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
