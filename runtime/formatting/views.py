@@ -1,0 +1,529 @@
+"""Registered views, declared as data (pwsh's DefaultFormatters/*.cs, the parts pslark needs).
+
+A view applies to type names (`PSObject.TypeNames`, most derived first). `view_for` walks the chain and returns
+the first view defined for the first type that has one; `Deserialized.X` falls back to X's view. Adding a view
+is a few lines: append a TableView / ListView / WideView / CustomView to `VIEWS` (or call `register_view`).
+
+Column / item `prop` is a property name or a callable `(obj, ctx) -> value`; `ctx` is a `RenderContext`
+(culture, style, width, location). `width` may be a callable `(ctx) -> int` when it depends on the culture.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional, Union
+
+from pslark.runtime.formatting import dotnet
+from pslark.runtime.formatting.values import get_prop, mask_deserialized, prop_value
+
+Prop = Union[str, Callable[[Any, Any], Any], None]
+
+LEFT = "left"
+RIGHT = "right"
+CENTER = "center"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: header label (None = the property name), value, alignment (None = left), width (0 = auto)."""
+    label: Optional[str] = None
+    prop: Prop = None
+    align: Optional[str] = None
+    width: Union[int, Callable[[Any], int]] = 0
+    format: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    label: Optional[str] = None
+    prop: Prop = None
+    format: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class GroupBy:
+    """Group-by: `prop` gives the key; the header is `   {label}: value`, or `render(value, obj, ctx)` if given."""
+    prop: Prop
+    label: Optional[str] = None
+    render: Optional[Callable[[Any, Any, Any], str]] = None
+
+
+@dataclass(frozen=True)
+class TableView:
+    name: str
+    types: tuple
+    columns: tuple
+    autosize: bool = False
+    wrap: bool = False
+    hide_header: bool = False
+    group_by: Optional[GroupBy] = None
+    shape: str = "table"
+
+
+@dataclass(frozen=True)
+class ListView:
+    name: str
+    types: tuple
+    items: tuple
+    by_type: tuple = ()          # ((type names...), (ListItem...)) entries chosen before `items`
+    group_by: Optional[GroupBy] = None
+    shape: str = "list"
+
+
+@dataclass(frozen=True)
+class WideView:
+    name: str
+    types: tuple
+    prop: Prop
+    format: Optional[str] = None
+    by_type: tuple = ()          # ((type names...), prop, format)
+    columns: int = 0
+    group_by: Optional[GroupBy] = None
+    shape: str = "wide"
+
+
+@dataclass(frozen=True)
+class CustomView:
+    """A custom control: `render(obj, ctx) -> str`. Out-of-band views print on their own, never in a document."""
+    name: str
+    types: tuple
+    render: Callable[[Any, Any], str]
+    out_of_band: bool = False
+    shape: str = "custom"
+
+
+View = Union[TableView, ListView, WideView, CustomView]
+
+
+@dataclass
+class RenderContext:
+    """What view callables may use."""
+    culture: Any = None
+    style: Any = None
+    width: int = 79
+    enumeration_limit: int = 4
+    location: Optional[str] = None
+    error_view: str = "ConciseView"
+    error_width: int = 120
+
+
+# ----------------------------------------------------------------------------------------------
+# Helpers used by view callables
+
+def _num(obj, *names, default=0.0):
+    for n in names:
+        found, v = get_prop(obj, n)
+        if found and v is not None:
+            try:
+                return float(v)
+            except (TypeError, ValueError):
+                return default
+    return default
+
+
+def _round_half_even(x: float) -> int:
+    return int(round(x))
+
+
+def _process_npm(o, ctx):
+    return _round_half_even(_num(o, "NPM", "NonpagedSystemMemorySize64") / 1024)
+
+
+def _process_pm(o, ctx):
+    return dotnet.to_float32(_num(o, "PM", "PagedMemorySize64") / 1048576)
+
+
+def _process_ws(o, ctx):
+    return dotnet.to_float32(_num(o, "WS", "WorkingSet64") / 1048576)
+
+
+def _process_cpu(o, ctx):
+    return dotnet.to_float32(_num(o, "CPU"))
+
+
+def _lastwrite_width(ctx) -> int:
+    try:
+        return len(dotnet.composite_format("{0:d} {0:HH}:{0:mm}", [_dt.datetime(9999, 12, 31, 23, 59, 59)],
+                                           ctx.culture, str))
+    except Exception:
+        return 16
+
+
+def _lastwrite(o, ctx):
+    found, v = get_prop(o, "LastWriteTime")
+    if isinstance(v, _dt.datetime):
+        return dotnet.composite_format("{0:d} {0:HH}:{0:mm}", [v], ctx.culture, str)
+    return v
+
+
+_EXT_COLOURS = {ext: "\x1b[31;1m" for ext in (".zip", ".tgz", ".gz", ".tar", ".nupkg", ".cab", ".7z")}
+_EXT_COLOURS.update({ext: "\x1b[33;1m" for ext in (".ps1", ".psd1", ".psm1", ".ps1xml")})
+
+
+def _is_dir(o) -> bool:
+    from pslark.runtime.formatting.values import type_names
+    return any(mask_deserialized(t) == "System.IO.DirectoryInfo" for t in type_names(o))
+
+
+def _file_name(o, ctx):
+    """NameString: the name ($PSStyle.FileInfo colours when ANSI is on; `name -> target` for links)."""
+    found, ns = get_prop(o, "NameString")
+    if found and ns is not None:
+        return ns
+    name = prop_value(o, "Name")
+    name = "" if name is None else str(name)
+    target = prop_value(o, "LinkTarget") or prop_value(o, "Target")
+    link_type = prop_value(o, "LinkType")
+    style = getattr(ctx, "style", None)
+    if style is not None and style.on:
+        if link_type and str(link_type) == "SymbolicLink":
+            name = f"\x1b[36;1m{name}\x1b[0m"
+        elif _is_dir(o):
+            name = f"\x1b[44;1m{name}\x1b[0m"
+        else:
+            ext = name[name.rfind("."):].lower() if "." in name else ""
+            colour = _EXT_COLOURS.get(ext)
+            if colour:
+                name = f"{colour}{name}\x1b[0m"
+    if link_type and str(link_type) == "SymbolicLink" and target:
+        if isinstance(target, (list, tuple)):
+            target = target[0] if target else ""
+        name = f"{name} -> {target}"
+    return name
+
+
+def _parent_path(o, ctx):
+    v = prop_value(o, "PSParentPath")
+    if v is None:
+        v = prop_value(o, "DirectoryName") or prop_value(o, "Parent")
+        if v is not None and not isinstance(v, str):
+            v = prop_value(v, "FullName") or str(v)
+    return v
+
+
+def _directory_header(value, obj, ctx) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("Microsoft.PowerShell.Core\\FileSystem::", "")
+    return "    Directory: " + text
+
+
+def _alias_aware_name(o, ctx):
+    ct = prop_value(o, "CommandType")
+    if ct is not None and str(ct) == "Alias":
+        dn = prop_value(o, "DisplayName")
+        if dn is not None:
+            return dn
+    return prop_value(o, "Name")
+
+
+def _datetime_view(o, ctx) -> str:
+    from pslark.runtime.formatting.values import base_of
+    b = base_of(o)
+    hint = prop_value(o, "DisplayHint") if b is not o else None
+    if isinstance(b, _dt.datetime):
+        return dotnet.long_date_time(b, ctx.culture, None if hint is None else str(hint))
+    v = prop_value(o, "DateTime")
+    return "" if v is None else str(v)
+
+
+def _relative_path(path: str, directory: Optional[str]) -> str:
+    if not directory or not path:
+        return path
+    if path.lower().startswith(directory.lower()):
+        off = len(directory)
+        if off < len(path):
+            if directory[off - 1] in "\\/":
+                return path[off:]
+            if path[off] in "\\/":
+                return path[off + 1:]
+    return path
+
+
+def _match_info(o, ctx) -> str:
+    """MatchInfo.ToEmphasizedString(location): `path:line:text`, context lines with `> ` / `  ` prefixes."""
+    fn = getattr(o, "to_emphasized_string", None)
+    if callable(fn):
+        try:
+            return str(fn(ctx.location))
+        except Exception:
+            pass
+    line = prop_value(o, "Line")
+    line = "" if line is None else str(line)
+    if ctx.style is not None and ctx.style.on:
+        matches = prop_value(o, "Matches") or []
+        spans = []
+        for m in matches if isinstance(matches, (list, tuple)) else []:
+            idx = prop_value(m, "Index") if not hasattr(m, "start") else m.start()
+            length = prop_value(m, "Length") if not hasattr(m, "end") else m.end() - m.start()
+            if isinstance(idx, int) and isinstance(length, int) and length > 0:
+                spans.append((idx, length))
+        for idx, length in sorted(spans, reverse=True):
+            line = line[:idx] + "\x1b[7m" + line[idx:idx + length] + "\x1b[0m" + line[idx + length:]
+    path = prop_value(o, "Path")
+    filename = prop_value(o, "Filename")
+    has_path = path is not None and str(path) not in ("", "InputStream") and filename != "InputStream"
+    number = prop_value(o, "LineNumber")
+    display_path = _relative_path(str(path), ctx.location) if has_path else ""
+
+    def fmt(text, num, prefix):
+        return f"{prefix}{display_path}:{num}:{text}" if has_path else f"{prefix}{text}"
+
+    context = prop_value(o, "Context")
+    if context is None:
+        return fmt(line, number, "")
+    pre = prop_value(context, "DisplayPreContext") or []
+    post = prop_value(context, "DisplayPostContext") or []
+    lines = []
+    n = number if isinstance(number, int) else 0
+    for i, t in enumerate(pre):
+        lines.append(fmt(t, n - len(pre) + i, "  "))
+    lines.append(fmt(line, number, "> "))
+    for i, t in enumerate(post):
+        lines.append(fmt(t, n + 1 + i, "  "))
+    return "\n".join(lines)
+
+
+def _error_record_view(o, ctx) -> str:
+    from pslark.runtime.formatting.errorview import render_error
+    return render_error(o, view=ctx.error_view, width=ctx.error_width, ansi=bool(ctx.style and ctx.style.on))
+
+
+def _stream_record_view(prefix: str):
+    """Warning/Verbose/Debug records in the output: the message, written by the host as `PREFIX: message`."""
+    def render(o, ctx) -> str:
+        v = prop_value(o, "Message")
+        if v is None:
+            v = prop_value(o, "InformationalRecord_Message")
+        text = prefix + ("" if v is None else str(v))
+        if ctx.style is not None and ctx.style.on:
+            return f"\x1b[33;1m{text}\x1b[0m"
+        return text
+    return render
+
+
+def _information_view(o, ctx) -> str:
+    from pslark.runtime.formatting.values import to_text
+    fn = getattr(o, "ps_to_string", None)
+    if callable(fn):
+        return str(fn())
+    v = prop_value(o, "MessageData")
+    return to_text(v, ctx.culture)
+
+
+def _scriptblock_view(o, ctx) -> str:
+    from pslark.runtime.formatting.values import to_text
+    return to_text(o, ctx.culture)
+
+
+# ----------------------------------------------------------------------------------------------
+# The views
+
+_FILE_TYPES = ("System.IO.DirectoryInfo", "System.IO.FileInfo")
+_FILE_GROUP = GroupBy(_parent_path, render=_directory_header)
+_COMMAND_TYPES = tuple(f"System.Management.Automation.{t}" for t in (
+    "AliasInfo", "ApplicationInfo", "CmdletInfo", "ExternalScriptInfo", "FilterInfo", "FunctionInfo", "ScriptInfo"))
+_JOB_TYPES = ("System.Management.Automation.Job",)
+
+VIEWS: list = [
+    # DotNetTypes.format.ps1xml
+    TableView("Dictionary", ("System.Collections.DictionaryEntry",), (
+        Column(None, "Name", width=30),
+        Column(None, "Value"),
+    )),
+    ListView("System.Collections.DictionaryEntry", ("System.Collections.DictionaryEntry",), (
+        ListItem(None, "Name"), ListItem(None, "Value"))),
+    TableView("process", ("System.Diagnostics.Process",), (
+        Column("NPM(K)", _process_npm, RIGHT, 7),
+        Column("PM(M)", _process_pm, RIGHT, 8, "{0:N2}"),
+        Column("WS(M)", _process_ws, RIGHT, 10, "{0:N2}"),
+        Column("CPU(s)", _process_cpu, RIGHT, 10, "{0:N2}"),
+        Column(None, "Id", RIGHT, 7),
+        Column(None, "SI", RIGHT, 3),
+        Column(None, "ProcessName"),
+    )),
+    WideView("process", ("System.Diagnostics.Process",), "ProcessName"),
+    TableView("service", ("System.ServiceProcess.ServiceController",), (
+        Column(None, "Status", width=8),
+        Column(None, "Name", width=18),
+        Column(None, "DisplayName", width=38),
+    )),
+    ListView("System.ServiceProcess.ServiceController", ("System.ServiceProcess.ServiceController",), tuple(
+        ListItem(None, p) for p in ("Name", "DisplayName", "Status", "DependentServices", "ServicesDependedOn",
+                                    "CanPauseAndContinue", "CanShutdown", "CanStop", "ServiceType"))),
+    ListView("System.TimeSpan", ("System.TimeSpan",), tuple(
+        ListItem(None, p) for p in ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays",
+                                    "TotalHours", "TotalMinutes", "TotalSeconds", "TotalMilliseconds"))),
+    TableView("System.TimeSpan", ("System.TimeSpan",), tuple(
+        Column(None, p) for p in ("Days", "Hours", "Minutes", "Seconds", "Milliseconds"))),
+    WideView("System.TimeSpan", ("System.TimeSpan",), "TotalMilliseconds"),
+    CustomView("DateTime", ("System.DateTime",), _datetime_view),
+    TableView("System.Globalization.CultureInfo", ("System.Globalization.CultureInfo",), (
+        Column(None, "LCID", width=16),
+        Column(None, "Name", width=16),
+        Column(None, "DisplayName"),
+    )),
+    TableView("System.Version", ("System.Version",), (
+        Column(None, "Major", width=6), Column(None, "Minor", width=6),
+        Column(None, "Build", width=6), Column(None, "Revision", width=8),
+    )),
+    TableView("System.Management.Automation.SemanticVersion", ("System.Management.Automation.SemanticVersion",), (
+        Column(None, "Major", width=6), Column(None, "Minor", width=6), Column(None, "Patch", width=6),
+        Column(None, "PreReleaseLabel", width=15), Column(None, "BuildLabel", width=11),
+    )),
+    TableView("System.Guid", ("System.Guid",), (Column(None, "Guid"),)),
+
+    # FileSystem.format.ps1xml (Unix: childrenWithUnixStat first)
+    TableView("childrenWithUnixStat", _FILE_TYPES, (
+        Column("UnixMode", "UnixMode", LEFT, 10),
+        Column("User", "User", RIGHT, 10),
+        Column("Group", "Group", LEFT, 10),
+        Column("LastWriteTime", _lastwrite, RIGHT, _lastwrite_width),
+        Column("Size", "Size", RIGHT, 12),
+        Column("Name", _file_name, LEFT),
+    ), wrap=True, group_by=_FILE_GROUP),
+    ListView("children", _FILE_TYPES, (
+        ListItem(None, "Name"), ListItem(None, "CreationTime"), ListItem(None, "LastWriteTime"),
+        ListItem(None, "LastAccessTime"), ListItem(None, "Mode"), ListItem(None, "LinkType"),
+        ListItem(None, "Target"),
+    ), by_type=((("System.IO.FileInfo",), (
+        ListItem(None, "Name"), ListItem("Length", "LengthString"), ListItem(None, "CreationTime"),
+        ListItem(None, "LastWriteTime"), ListItem(None, "LastAccessTime"), ListItem(None, "Mode"),
+        ListItem(None, "LinkType"), ListItem(None, "Target"), ListItem(None, "VersionInfo"))),),
+        group_by=_FILE_GROUP),
+    WideView("children", _FILE_TYPES, "Name", by_type=((("System.IO.DirectoryInfo",), "Name", "[{0}]"),),
+             group_by=_FILE_GROUP),
+
+    # PowerShellCore.format.ps1xml
+    TableView("Microsoft.PowerShell.Commands.MemberDefinition", ("Microsoft.PowerShell.Commands.MemberDefinition",), (
+        Column("Name", "Name"), Column("MemberType", "MemberType"), Column("Definition", "Definition"),
+    ), autosize=True, group_by=GroupBy("TypeName")),
+    TableView("Microsoft.PowerShell.Commands.GroupInfo", ("Microsoft.PowerShell.Commands.GroupInfo",), (
+        Column("Count", "Count", RIGHT, 5), Column(None, "Name", width=25), Column(None, "Group"),
+    )),
+    ListView("Microsoft.PowerShell.Commands.GroupInfo", ("Microsoft.PowerShell.Commands.GroupInfo",), (
+        ListItem(None, "Name"), ListItem(None, "Count"), ListItem(None, "Group"), ListItem(None, "Values"))),
+    TableView("Microsoft.PowerShell.Commands.GroupInfoNoElement", ("Microsoft.PowerShell.Commands.GroupInfoNoElement",), (
+        Column("Count", "Count", RIGHT, 5), Column(None, "Name", width=25),
+    )),
+    CustomView("MatchInfo", ("Microsoft.PowerShell.Commands.MatchInfo",), _match_info),
+    CustomView("MatchInfo", ("Deserialized.Microsoft.PowerShell.Commands.MatchInfo",),
+               lambda o, ctx: str(prop_value(o, "Line") or "")),
+    ListView("Microsoft.PowerShell.Commands.GenericMeasureInfo", ("Microsoft.PowerShell.Commands.GenericMeasureInfo",),
+             tuple(ListItem(None, p) for p in ("Count", "Average", "Sum", "Maximum", "Minimum",
+                                               "StandardDeviation", "Property"))),
+    ListView("Microsoft.PowerShell.Commands.GenericMeasureInfo",
+             ("Deserialized.Microsoft.PowerShell.Commands.GenericMeasureInfo",),
+             tuple(ListItem(None, p) for p in ("Count", "Average", "Sum", "Maximum", "Minimum", "Property"))),
+    TableView("Microsoft.PowerShell.Commands.TextMeasureInfo",
+              ("Deserialized.Microsoft.PowerShell.Commands.TextMeasureInfo",), tuple(
+                  Column(p, p) for p in ("Lines", "Words", "Characters", "Property"))),
+    TableView("Job", _JOB_TYPES, (
+        Column("Id", "Id", LEFT, 6),
+        Column("Name", "Name", LEFT, 15),
+        Column("PSJobTypeName", "PSJobTypeName", LEFT, 15),
+        Column("State", "State", LEFT, 13),
+        Column("HasMoreData", "HasMoreData", LEFT, 15),
+        Column("Location", "Location", LEFT, 20),
+        Column("Command", "Command", LEFT, 25),
+    )),
+    TableView("PSSession", ("System.Management.Automation.Runspaces.PSSession",), (
+        Column("Id", "Id", RIGHT, 3), Column("Name", "Name", LEFT, 15), Column("Transport", "Transport", LEFT, 9),
+        Column("ComputerName", "ComputerName", LEFT, 15), Column("ComputerType", "ComputerType", LEFT, 15),
+        Column("State", "State", LEFT, 13), Column("ConfigurationName", "ConfigurationName", LEFT, 20),
+        Column("Availability", "Availability", RIGHT, 13),
+    )),
+    TableView("Variable", ("System.Management.Automation.PSVariable",), (
+        Column(None, "Name", width=30), Column(None, "Value"))),
+    TableView("PathInfo", ("System.Management.Automation.PathInfo",), (Column(None, "Path"),)),
+    TableView("CommandInfo", _COMMAND_TYPES, (
+        Column("CommandType", "CommandType", width=15),
+        Column("Name", _alias_aware_name, width=50),
+        Column("Version", "Version", width=10),
+        Column("Source", "Source"),
+    )),
+    TableView("CommandInfo", ("System.Management.Automation.CommandInfo",), (
+        Column(None, "CommandType", width=15), Column(None, "Name"))),
+    CustomView("ErrorInstance", ("System.Management.Automation.ErrorRecord",), _error_record_view, out_of_band=True),
+    CustomView("WarningRecord", ("System.Management.Automation.WarningRecord",), _stream_record_view("WARNING: "),
+               out_of_band=True),
+    CustomView("VerboseRecord", ("System.Management.Automation.VerboseRecord",), _stream_record_view("VERBOSE: "),
+               out_of_band=True),
+    CustomView("DebugRecord", ("System.Management.Automation.DebugRecord",), _stream_record_view("DEBUG: "),
+               out_of_band=True),
+    CustomView("InformationRecord", ("System.Management.Automation.InformationRecord",), _information_view,
+               out_of_band=True),
+    CustomView("ScriptBlock", ("System.Management.Automation.ScriptBlock",), _scriptblock_view, out_of_band=True),
+]
+
+_SHAPES = {"table": TableView, "list": ListView, "wide": WideView, "custom": CustomView}
+
+
+def register_view(view: View, first: bool = False) -> None:
+    """Add a view; `first=True` makes it the default for its types."""
+    if first:
+        VIEWS.insert(0, view)
+    else:
+        VIEWS.append(view)
+
+
+def _find(names: list, shape: Optional[str], name: Optional[str], out_of_band: Optional[bool]) -> Optional[View]:
+    for tn in names:
+        for v in VIEWS:
+            if tn not in v.types:
+                continue
+            if shape is not None and v.shape != shape:
+                continue
+            if name is not None and v.name.casefold() != name.casefold():
+                continue
+            if out_of_band is not None and getattr(v, "out_of_band", False) != out_of_band:
+                continue
+            return v
+    return None
+
+
+def view_for(type_names: list, shape: Optional[str] = None, name: Optional[str] = None,
+             out_of_band: Optional[bool] = None) -> Optional[View]:
+    """The view for an object's type names (first defined for the most derived type); None if there is none."""
+    names = [t for t in (type_names or []) if isinstance(t, str)]
+    v = _find(names, shape, name, out_of_band)
+    if v is not None:
+        return v
+    masked = [mask_deserialized(t) for t in names if t.startswith("Deserialized.")]
+    if masked:
+        return _find(masked, shape, name, out_of_band)
+    return None
+
+
+def out_of_band_view(type_names: list) -> Optional[CustomView]:
+    v = view_for(type_names, out_of_band=True)
+    return v if isinstance(v, CustomView) else None
+
+
+def view_applies(view: View, type_names: list) -> bool:
+    """FormatViewGenerator.IsObjectApplicable for a registered view."""
+    names = [t for t in (type_names or []) if isinstance(t, str)]
+    if any(t in view.types for t in names):
+        return True
+    return any(mask_deserialized(t) in view.types for t in names if t.startswith("Deserialized."))
+
+
+def column_width(col: Column, ctx) -> int:
+    w = col.width
+    if callable(w):
+        try:
+            return int(w(ctx))
+        except Exception:
+            return 0
+    return int(w or 0)
+
+
+def eval_prop(prop: Prop, obj: Any, ctx) -> tuple[bool, Any]:
+    """(resolved, value) of a view's property or callable."""
+    if prop is None:
+        return False, None
+    if isinstance(prop, str):
+        return get_prop(obj, prop)
+    try:
+        return True, prop(obj, ctx)
+    except Exception:
+        return True, None
