@@ -502,9 +502,13 @@ def _custom_object_text(v: PSObject, c) -> str:
             val = p.value if p.getter is None else _safe_get(p, v)
             if isinstance(val, (list, tuple)) or (val is not None and _is_collection(val)):
                 val_text = _to_text_collection_name(val)
+            elif isinstance(val, PSObject) and val.base is None:
+                val_text = ""     # nested values are not recursed into: PSCustomObject.ToString() is ""
             else:
                 val_text = _to_text(val, c)
         parts.append(f"{p.name}={val_text}")
+    if not parts:
+        return ""
     return "@{" + "; ".join(parts) + "}"
 
 
