@@ -1,0 +1,469 @@
+"""parse(text) -> ScriptBlockAst: the mode-aware lexer feeding the cached Lark LALR parser.
+
+The Lark parser is built once per process (lazily, with its tables cached on disk); the lexer is driven here
+token by token so that it can ask the parser which keywords it accepts at the current point. Errors become a
+ParseException carrying pwsh's error ids, messages and positions.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+import threading
+from typing import Optional
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedToken
+from lark.lexer import Lexer as _LarkLexer
+from lark.parsers.lalr_analysis import Shift
+from lark.parsers.lalr_parser_state import ParserState
+
+from pslark.grammar import grammar_text
+from pslark.interpreter import ast as A
+from pslark.interpreter.lexer import LexError, Lexer
+from pslark.interpreter.transformer import PSTransformer, SemanticError, current
+from pslark.runtime.errors import ParseError, ParseException
+
+__all__ = ["parse", "is_incomplete", "get_parser", "ParseException", "ParseError"]
+
+
+class _NoLexer(_LarkLexer):
+    """Placeholder for Lark: tokens are fed by `_Driver`, never lexed by Lark itself."""
+
+    __future_interface__ = 1
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, lexer_state, parser_state):  # pragma: no cover - never used
+        return iter(())
+
+
+_lock = threading.Lock()
+_parser: Optional[Lark] = None
+
+
+def _cache_path() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = os.path.join(base, "pslark")
+    try:
+        os.makedirs(d, exist_ok=True)
+        probe = os.path.join(d, ".probe")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError:
+        d = os.path.join(tempfile.gettempdir(), f"pslark-cache-{os.getuid() if hasattr(os, 'getuid') else 0}")
+        try:
+            os.makedirs(d, exist_ok=True)
+        except OSError:
+            return ""
+    return os.path.join(d, "grammar.lark.cache")
+
+
+def get_parser() -> Lark:
+    """The process-wide Lark LALR parser (built on first use; tables cached on disk)."""
+    global _parser
+    p = _parser
+    if p is None:
+        with _lock:
+            p = _parser
+            if p is None:
+                kwargs = dict(parser="lalr", lexer=_NoLexer, start=["start", "substart"],
+                              transformer=PSTransformer(), maybe_placeholders=False)
+                cache = _cache_path()
+                try:
+                    p = Lark(grammar_text(), cache=cache or False, **kwargs)
+                except Exception:  # a broken or foreign cache file: build without it
+                    p = Lark(grammar_text(), **kwargs)
+                _parser = p
+    return p
+
+
+class _Driver:
+    """Feeds one token stream into a fresh LALR parser state; answers the lexer's `accepts` questions."""
+
+    def __init__(self, start: str):
+        lark = get_parser()
+        frontend = lark.parser
+        pconf = frontend.parser.parser.parse_table
+        self.states = pconf.states
+        ip = lark.parse_interactive("", start=start)
+        self.state: ParserState = ip.parser_state
+        self.stack = self.state.state_stack
+        self.last: Optional[Token] = None
+
+    def accepts(self, term: str) -> bool:
+        """Would the parser shift `term` now (after any reductions)?"""
+        states = self.states
+        stack = self.stack
+        height = len(stack)
+        pushed: list = []
+        for _ in range(10000):
+            s = pushed[-1] if pushed else stack[height - 1]
+            act = states[s].get(term)
+            if act is None:
+                return False
+            action, arg = act
+            if action is Shift:
+                return True
+            size = len(arg.expansion)
+            if size:
+                if size <= len(pushed):
+                    del pushed[-size:]
+                else:
+                    height -= size - len(pushed)
+                    pushed.clear()
+            s2 = pushed[-1] if pushed else stack[height - 1]
+            pushed.append(states[s2][arg.origin.name][1])
+        return False  # pragma: no cover
+
+    def expected(self) -> set:
+        """Terminals the parser can shift now."""
+        st = self.states[self.stack[-1]]
+        return {t for t in st if t.isupper() and self.accepts(t)}
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Error mapping: the unexpected token, the parser's expectations and the lexer's open brackets -> pwsh errors.
+
+_BINARY_OPS = {"DOTDOT", "FORMAT_OP", "MUL_OP", "PLUS", "MINUS", "COALESCE", "CMP_OP", "SPLITJOIN", "BIT_OP",
+               "LOGIC_OP", "ASSIGN", "ASSIGN_OP", "QUESTION", "COLON"}
+_UNARY_OPS = {"UNARY_OP", "INC", "DEC"}
+_EXPR_START = {"NUMBER", "STR_SQ", "STR_DQ", "HERE_SQ", "HERE_DQ", "VARIABLE", "LPAREN", "DOLLAR_LPAREN",
+               "AT_LPAREN", "AT_LBRACE", "LBRACE", "TYPE", "ATTR_OPEN", "UNARY_OP", "MINUS", "PLUS", "INC", "DEC",
+               "COMMA", "SPLITJOIN"}
+_LOOP_NAMES = {"for": "for", "while": "while", "dowhile": "while", "dountil": "until", "foreach": "foreach"}
+
+
+def _after(tok: Token):
+    return (tok.end_pos, tok.end_pos)
+
+
+def _text(tok: Token) -> str:
+    return str(tok) if tok.type != "$END" else ""
+
+
+def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token]):
+    """(start, end, error_id, message, incomplete) for a token the grammar does not accept."""
+    at_end = tok.type == "$END"
+    ptype = prev.type if prev is not None else ""
+    expected = drv.expected()
+    frame = lexer.frames[-1]
+    where = _after(prev) if prev is not None else (tok.start_pos, tok.start_pos)
+
+    def res(span, eid, msg, incomplete=None):
+        return (span[0], span[1], eid, msg, at_end if incomplete is None else incomplete)
+
+    tspan = (tok.start_pos, tok.end_pos)
+    # Operators missing their right operand
+    if ptype in _BINARY_OPS and ptype not in ("ASSIGN", "ASSIGN_OP", "QUESTION", "COLON") or \
+            (ptype in ("QUESTION", "COLON") and tok.type not in _EXPR_START):
+        return res(where, "ExpectedValueExpression",
+                   f"You must provide a value expression following the '{_text(prev)}' operator.")
+    if ptype in ("ASSIGN", "ASSIGN_OP"):
+        if frame.kind == "hash" or lexer.frames[-1].kind == "hash":
+            return res(where, "MissingStatementInHashLiteral", "Missing statement after '=' in hash literal.")
+        return res(where, "ExpectedValueExpression",
+                   f"You must provide a value expression following the '{_text(prev)}' operator.")
+    if ptype in _UNARY_OPS or (ptype in ("MINUS", "PLUS", "SPLITJOIN") and tok.type not in _EXPR_START):
+        return res(where, "MissingExpressionAfterOperator", f"Missing expression after unary operator '{_text(prev)}'.")
+    if ptype == "COMMA" and tok.type not in _EXPR_START:
+        if frame.mode in (1, 10):  # command arguments
+            return res(where, "MissingExpression", "Missing expression after ',' in pipeline element.")
+        return res(where, "MissingExpressionAfterToken", "Missing expression after ','.")
+    if ptype == "ARG_SEP":
+        return res(where, "MissingExpressionAfterToken", "Missing expression after ','.")
+    if ptype == "PIPE":
+        if tok.type in _EXPR_START:
+            return res(tspan, "ExpressionsMustBeFirstInPipeline",
+                       "Expressions are only allowed as the first element of a pipeline.", False)
+        return res(where, "EmptyPipeElement", "An empty pipe element is not allowed.")
+    if tok.type == "PIPE" and (ptype in ("", "SEP", "LBRACE", "LPAREN", "DOLLAR_LPAREN", "AT_LPAREN", "PIPE")):
+        return res((tok.start_pos, tok.start_pos), "EmptyPipeElement", "An empty pipe element is not allowed.")
+    if ptype in ("ANDAND", "OROR"):
+        return res(where, "EmptyPipelineChainElement", "A pipeline chain operator must be followed by a pipeline.")
+    if ptype == "AMP" and tok.type in ("ANDAND", "OROR"):
+        return res(tspan, "BackgroundOperatorInPipelineChain",
+                   "Background operators can only be used at the end of a pipeline chain.", False)
+    if ptype == "CMD_PARAM_COLON":
+        return res(where, "ParameterRequiresArgument", f"Parameter {_text(prev)} requires an argument.")
+    if ptype in ("REDIR_FILE",):
+        return res(where, "MissingFileSpecification", "Missing file specification after redirection operator.")
+    if ptype in ("AMP_CALL", "DOT_SOURCE"):
+        return res((prev.start_pos, prev.end_pos), "MissingExpression",
+                   f"Missing expression after '{_text(prev)}' in pipeline element.")
+    if ptype in ("DOT", "STATIC_DOT", "NC_DOT"):
+        return res(where, "MissingPropertyName", "Missing property name after reference operator.")
+    if tok.type == "SPLAT":
+        name = tok.value
+        return res(tspan, "SplattingNotPermitted",
+                   f"The splatting operator '@' cannot be used to reference variables in an expression. '@{name}' can "
+                   f"be used only as an argument to a command. To reference variables in an expression use "
+                   f"'${name}'.", False)
+    if tok.type == "COMMA" and frame.mode in (1,) and ptype not in _BINARY_OPS:
+        return res(tspan, "MissingArgument", "Missing argument in parameter list.", False)
+
+    # Keyword statements
+    kw_err = _keyword_error(lexer, drv, tok, prev, expected, where)
+    if kw_err is not None:
+        s, e, eid, msg = kw_err
+        return (s, e, eid, msg, at_end)
+
+    # Unclosed brackets
+    if "RBRACE" in expected or "RPAREN" in expected or "RBRACKET" in expected or "ATTR_CLOSE" in expected:
+        f = frame
+        if f.kind == "index" and "RBRACKET" in expected:
+            if ptype in ("LBRACKET", "NC_LBRACKET"):
+                return res(where, "MissingArrayIndexExpression", "Array index expression is missing or not valid.")
+            return res(where, "MissingEndSquareBracket", "Missing ']' after array index expression.")
+        if f.kind == "call" and "RPAREN" in expected:
+            return res(where, "MissingEndParenthesisInMethodCall", "Missing ')' in method call.")
+        if f.kind == "params" and "RPAREN" in expected:
+            return res(where, "MissingEndParenthesisInFunctionParameterList", "Missing ')' in function parameter list.")
+        if f.kind == "attr":
+            return res(where, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+        if f.kind == "sub" and "RPAREN" in expected:
+            if ptype == "DOLLAR_LPAREN" or at_end or tok.type in ("RBRACE", "RBRACKET"):
+                return res(where, "MissingEndParenthesisInSubexpression", "Missing closing ')' in subexpression.")
+        if f.kind == "arr" and "RPAREN" in expected:
+            if at_end or tok.type in ("RBRACE", "RBRACKET"):
+                return res(where, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+        if f.kind in ("paren", "mparen") and "RPAREN" in expected:
+            if ptype == "LPAREN":
+                return res(where, "ExpectedExpression", "An expression was expected after '('.")
+            return res(where, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+        if f.kind == "hash" and "RBRACE" in expected and (at_end or tok.type in ("RPAREN", "RBRACKET")):
+            return res((f.open_end, f.open_end), "MissingEndCurlyBrace",
+                       "Missing closing '}' in statement block or type definition.")
+        if f.kind in ("block", "switch") and "RBRACE" in expected and (at_end or tok.type in ("RPAREN", "RBRACKET")):
+            return res((f.open_start, f.open_end), "MissingEndCurlyBrace",
+                       "Missing closing '}' in statement block or type definition.")
+    if f_is_hash_key(lexer) and "ASSIGN" in expected:
+        return res(where, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.")
+    if at_end:
+        # an unclosed bracket further out
+        for f in reversed(lexer.frames[1:]):
+            if f.kind in ("block", "switch"):
+                return res((f.open_start, f.open_end), "MissingEndCurlyBrace",
+                           "Missing closing '}' in statement block or type definition.")
+            if f.kind == "hash":
+                return res((f.open_end, f.open_end), "MissingEndCurlyBrace",
+                           "Missing closing '}' in statement block or type definition.")
+            if f.kind in ("paren", "arr", "sub"):
+                return res(where, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+        return res(where, "IncompleteInput", "The statement is incomplete.")
+    text = _text(tok)
+    if tok.type == "SEP":
+        text = "\n" if text in ("\r\n", "\r") else text
+    return res(tspan, "UnexpectedToken", f"Unexpected token '{text}' in expression or statement.", False)
+
+
+def f_is_hash_key(lexer: Lexer) -> bool:
+    return lexer.frames[-1].kind == "hash"
+
+
+def _keyword_error(lexer, drv, tok, prev, expected, where):
+    """Errors inside `if`/`for`/`function`/`try`... headers: (start, end, id, message) or None."""
+    ptype = prev.type if prev is not None else ""
+    frame = lexer.frames[-1]
+    paren_kw = frame.kw if frame.kind == "paren" else None
+    kw = frame.kw if frame.mode == 4 else None   # KW mode
+    pv = str(prev).lower() if prev is not None else ""
+
+    # Missing `(` after a keyword
+    if ptype in ("IF", "ELSEIF") and "LPAREN" in expected:
+        return (*where, "MissingOpenParenthesisInIfStatement", f"Missing '(' after '{pv}' in if statement.")
+    if ptype in ("WHILE", "FOR", "FOREACH", "UNTIL") and "LPAREN" in expected:
+        return (*where, "MissingOpenParenthesisAfterKeyword", f"Missing opening '(' after keyword '{pv}'.")
+    if ptype == "SWITCH" or (ptype == "SWITCH_OPT" and "LPAREN" in expected):
+        return (*where, "PipelineValueRequired",
+                "A switch statement must have one of the following:  '-file file_name' or '( expression )'.")
+    if ptype == "SWITCH_FILE":
+        return (*where, "MissingFilenameOption",
+                "Cannot process the 'switch' statement because of a missing file name argument to the -file "
+                "option.")
+    # Empty conditions
+    if ptype == "LPAREN" and paren_kw in ("if", "elseif"):
+        return (*where, "IfStatementMissingCondition", f"Missing condition in if statement after '{paren_kw} ('.")
+    if ptype == "LPAREN" and paren_kw in ("while", "dowhile", "dountil"):
+        name = _LOOP_NAMES[paren_kw]
+        return (*where, "MissingExpressionAfterKeyword", f"Missing expression after '{name}' in loop.")
+    if ptype == "LPAREN" and paren_kw == "switch":
+        return (*where, "PipelineValueRequired",
+                "A switch statement must have one of the following:  '-file file_name' or '( expression )'.")
+    if paren_kw == "foreach":
+        if ptype == "LPAREN":
+            return (*where, "MissingVariableNameAfterForeach",
+                    "Missing variable name after foreach.\nThe correct form is: foreach ($a in $b) {...}")
+        if "IN" in expected:
+            return (*where, "MissingInInForeach",
+                    "Missing 'in' after variable in foreach loop.\nThe correct form is: foreach ($a in $b) {...}")
+        if ptype == "IN":
+            return (*where, "MissingForeachExpression",
+                    "Missing expression in foreach loop.\nThe correct form is: foreach ($a in $b) {...}")
+        if "RPAREN" in expected:
+            return (*where, "MissingEndParenthesisAfterForeach",
+                    "Missing closing ')' after expression part of foreach loop.\n"
+                    "The correct form is: foreach ($a in $b) {...}")
+    if paren_kw in ("if", "elseif", "while", "for", "dowhile", "dountil") and "RPAREN" in expected:
+        name = {"dowhile": "while", "dountil": "until"}.get(paren_kw, paren_kw)
+        return (*where, "MissingEndParenthesisAfterStatement",
+                f"Missing closing ')' after expression in '{name}' statement.")
+    if paren_kw == "switch" and "RPAREN" in expected:
+        return (*where, "MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.")
+    # Missing statement blocks
+    if "LBRACE" in expected and kw is not None:
+        if kw in ("if", "elseif") and ptype == "RPAREN":
+            return (*where, "MissingStatementBlock", f"Missing statement block after {kw} ( condition ).")
+        if kw == "else":
+            return (*where, "MissingStatementBlockAfterElse", "Missing statement block after 'else' keyword.")
+        if kw == "foreach" and ptype == "RPAREN":
+            return (*where, "MissingForeachStatement",
+                    "Missing statement body in foreach loop.\nThe correct form is: foreach ($a in $b) {...}")
+        if kw in ("for", "while") and ptype == "RPAREN":
+            return (*where, "MissingLoopStatement", f"Missing statement body in {kw} loop.")
+        if kw == "do":
+            return (*where, "MissingLoopStatement", "Missing statement body in do loop.")
+        if kw == "try":
+            return (*where, "MissingTryStatementBlock", "The Try statement is missing its statement block.")
+        if kw == "catch":
+            return (*where, "MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
+        if kw == "finally":
+            return (*where, "MissingFinallyStatementBlock", "The Finally block is missing its statement block.")
+        if kw == "trap":
+            return (*where, "MissingTrapStatement",
+                    "The 'trap' statement was incomplete. A trap statement requires a body.")
+        if kw == "switch" and ptype in ("RPAREN",) or (kw == "switch" and lexer.frames[-1].mode == 4):
+            return (*where, "MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.")
+        if kw == "function":
+            if ptype in ("FUNCTION", "FILTER"):
+                return (*where, "MissingNameAfterKeyword", f"Missing name after {pv} keyword.")
+            return (*where, "MissingFunctionBody", "Missing function body in function declaration.")
+        if kw in ("begin", "process", "end", "clean", "dynamicparam"):
+            return (*where, "MissingNamedStatementBlock", f"Missing statement block after '{kw}'.")
+    if ptype in ("FUNCTION", "FILTER"):
+        return (*where, "MissingNameAfterKeyword", f"Missing name after {pv} keyword.")
+    if ptype == "RBRACE" and ("WHILE" in expected or "UNTIL" in expected) and not ("SEP" in expected):
+        return (*where, "MissingWhileOrUntilInDoWhile", "Missing while or until keyword in do loop.")
+    if ptype == "RBRACE" and "CATCH" in expected and "FINALLY" in expected and "SEP" not in expected:
+        return (*where, "MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.")
+    if ptype == "TYPE" and kw == "catch" and "LBRACE" in expected:
+        return (*where, "MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
+    if ptype == "COMMA" and kw == "catch":
+        return (*where, "MissingTypeLiteralToken", "Missing type literal.")
+    if frame.kind == "switch" and frame.mode == 8:   # CBODY: a clause without a block
+        return (*where, "MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
+    if frame.kind == "switch" and ptype == "LBRACE" and tok.type == "$END":
+        return (*where, "MissingSwitchConditionExpression", "Missing condition in switch statement clause.")
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------
+
+def _run(source: A.SourceText, start: int, end: int, initial: str, start_rule: str, line_starts=None):
+    drv = _Driver(start_rule)
+    lexer = Lexer(source.text, start, end, drv.accepts, line_starts, initial=initial,
+                  outer=(initial == "top"))
+    feed = drv.state.feed_token
+    prev: Optional[Token] = None
+    tok: Optional[Token] = None
+    try:
+        for tok in lexer.tokens():
+            feed(tok)
+            prev = tok
+        endtok = Token("$END", "", end, 0, 0, 0, 0, end)
+        tok = endtok
+        result = feed(endtok, True)
+    except UnexpectedToken as e:
+        s, en, eid, msg, inc = _map_unexpected(lexer, drv, e.token, prev)
+        raise ParseException([ParseError(A.Extent(source, s, en), eid, msg, inc)]) from None
+    except LexError as e:
+        raise ParseException([ParseError(A.Extent(source, e.start, e.end), e.error_id, e.message,
+                                         e.incomplete)]) from None
+    except SemanticError as e:
+        raise ParseException([ParseError(A.Extent(source, e.start, e.end), e.error_id, e.message,
+                                         e.incomplete)]) from None
+    return result, lexer
+
+
+def _subparse(source: A.SourceText, start: int, end: int) -> A.SubExpr:
+    """Parse `$( ... )` found inside an expandable string or bareword (text[start:end])."""
+    result, _ = _run(source, start, end, "substart", "substart", source.line_starts())
+    return result
+
+
+def _requires(source: A.SourceText, items) -> tuple:
+    out = []
+    for start, end, text in items:
+        opts = []
+        words = text.split()
+        name = None
+        vals: list = []
+        for w in words:
+            if w[:1] in "-\u2013\u2014\u2015" and len(w) > 1 and not w[1:].replace(".", "").isdigit():
+                if name is not None:
+                    opts.append((name, " ".join(vals)))
+                name = w[1:]
+                vals = []
+            else:
+                vals.append(w)
+        if name is not None:
+            opts.append((name, " ".join(vals)))
+        out.append(A.RequiresAst(A.Extent(source, start, end), tuple(opts)))
+    return tuple(out)
+
+
+def _parse_uncached(text: str, path: Optional[str]) -> A.ScriptBlockAst:
+    source = A.SourceText(text, path)
+    saved = (current.source, current.subparse)
+    current.source = source
+    current.subparse = _subparse
+    try:
+        try:
+            result, lexer = _run(source, 0, len(text), "top", "start", source.line_starts())
+        except RecursionError:
+            raise ParseException([ParseError(A.Extent(source, 0, 0), "ScriptTooComplicated",
+                                             "Processing was stopped because the script is too complex.")]) from None
+        if lexer.requires:
+            import dataclasses
+            result = dataclasses.replace(result, requires=_requires(source, lexer.requires))
+        return result
+    finally:
+        current.source, current.subparse = saved
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(text: str, path: Optional[str]):
+    try:
+        return _parse_uncached(text, path), None
+    except ParseException as e:
+        return None, e.errors
+
+
+def parse(text: str, path: Optional[str] = None) -> A.ScriptBlockAst:
+    """Parse a script (file, -Command text, REPL input). Raises ParseException for syntax errors."""
+    if not isinstance(text, str):
+        raise TypeError("parse() needs a str")
+    try:
+        result, errors = _parse_cached(text, path)
+    except ParseException:  # pragma: no cover
+        raise
+    except Exception as exc:  # defensive: a parser bug must not escape as a Python traceback
+        if os.environ.get("PSLARK_DEBUG"):
+            raise
+        source = A.SourceText(text, path)
+        raise ParseException([ParseError(A.Extent(source, 0, 0), "InternalParserError",
+                                         f"Internal parser error: {type(exc).__name__}: {exc}")]) from exc
+    if errors is not None:
+        raise ParseException(list(errors))
+    return result
+
+
+def is_incomplete(text: str) -> bool:
+    """True when the text only fails because more input is needed (open brackets, quotes, trailing `|`...)."""
+    try:
+        parse(text)
+    except ParseException as e:
+        return bool(e.errors) and all(err.incomplete for err in e.errors)
+    return False
