@@ -7,7 +7,11 @@ import os
 class AliasInfo:
     type_names = ["System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo",
                   "System.Object"]
-    ps_properties = ("CommandType", "Name", "Version", "Source")
+    ps_properties = ("HelpUri", "ResolvedCommandName", "DisplayName", "ReferencedCommand", "ResolvedCommand",
+                     "Definition", "Options", "Description", "OutputType", "Name", "CommandType", "Source",
+                     "Version", "Visibility", "ModuleName", "Module", "RemotingCapability", "Parameters",
+                     "ParameterSets")
+    command_type = "Alias"
 
     def __init__(self, name: str, definition: str, description: str = "", options: frozenset = frozenset()):
         self.name = name
@@ -20,15 +24,23 @@ class AliasInfo:
         if key == "commandtype":
             return "Alias"
         if key == "name":
+            return self.name
+        if key == "displayname":
             return f"{self.name} -> {self.definition}"
-        if key in ("definition", "referencedcommand", "resolvedcommandname"):
+        if key in ("definition", "referencedcommand", "resolvedcommandname", "resolvedcommand"):
             return self.definition
-        if key in ("version", "source"):
+        if key in ("version", "source", "modulename", "helpuri"):
             return ""
         if key == "description":
             return self.description
         if key == "options":
-            return ", ".join(sorted(self.options)) if self.options else "None"
+            order = ("ReadOnly", "Constant", "Private", "AllScope")
+            opts = [o for o in order if o in self.options]
+            return ", ".join(opts) if opts else "None"
+        if key == "visibility":
+            return "Public"
+        if key in ("module", "outputtype", "parameters", "parametersets", "remotingcapability"):
+            return None
         raise AttributeError(name)
 
     def __str__(self):

@@ -80,6 +80,21 @@ class SessionState:
         self.dynamic_variables: dict[str, Callable[[], Any]] = {}   # $PWD, $PID ... computed on read
         self.env = os.environ                                       # the process environment (shared)
 
+    @property
+    def location(self) -> str:
+        return self._location
+
+    @location.setter
+    def location(self, path: str) -> None:
+        """Every location change keeps $PWD (a PathInfo, global scope) in sync, as pwsh's automatic $PWD."""
+        self._location = path
+        from pslark.runtime.paths import PathInfo
+        var = self.global_scope.variables.get("pwd")
+        if var is None:
+            self.global_scope.variables["pwd"] = PSVariable("PWD", PathInfo(path))
+        else:
+            var.value = PathInfo(path)
+
     # ---- scopes
     def push_scope(self, is_script: bool = False) -> Scope:
         scope = Scope(self.current, is_script)

@@ -2,3 +2,4 @@
 from pslark.runtime.cmdlets import (  # noqa: F401
     core, foreach, aliases,
 )
+from pslark.runtime.cmdlets import variables  # noqa: F401,E402
