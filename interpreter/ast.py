@@ -532,3 +532,18 @@ Expr = Union[
     AttributedExpr, UnaryExpr, PostfixExpr, BinaryExpr, TernaryExpr, ArrayLiteralExpr, ArrayExpr, SubExpr, ParenExpr,
     HashtableExpr, ScriptBlockExpr, MemberExpr, InvokeMemberExpr, IndexExpr,
 ]
+
+
+def walk(node):
+    """Every node under (and including) node, depth first: for analyses such as finding `$using:`."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Node):
+            yield n
+            for name in n.__dataclass_fields__:
+                if name == "extent":
+                    continue
+                stack.append(getattr(n, name))
+        elif isinstance(n, (tuple, list)):
+            stack.extend(n)

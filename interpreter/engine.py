@@ -212,6 +212,64 @@ class Engine:
         result.success = bool(var.value) if var is not None else True
         return result
 
+    def run_job_script(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, args: list, input_items, out: Callable,
+                       init_ast: Optional[A.ScriptBlockAst] = None,
+                       script_path: Optional[str] = None) -> Optional[PSException]:
+        """Run a job's (or remote command's) script block at the top of its runspace (dot-sourced into the global
+        scope, so a remote session keeps its variables). Returns the terminating error, if one ended it."""
+        from pslark.interpreter.compiler import attach_extent, internal_error
+        from pslark.interpreter.functions import ScriptProcessor
+        from pslark.runtime.pipeline import run_pipeline
+        with ActiveContext(ctx):
+            try:
+                if init_ast is not None:
+                    init = ScriptProcessor(ctx, ScriptBlock(init_ast), [], InvocationInfo(None, init_ast.extent),
+                                           new_scope=False)
+                    run_pipeline(ctx, [init], lambda _x: None)
+                check_requires(sb_ast)
+                argv = [a if isinstance(a, CommandArgument) else CommandArgument(None, a) for a in args]
+                proc = ScriptProcessor(ctx, ScriptBlock(sb_ast), argv, InvocationInfo(None, sb_ast.extent),
+                                       new_scope=script_path is not None, script_path=script_path)
+                run_pipeline(ctx, [proc], out, input_items)
+                return None
+            except ExitSignal:
+                return None
+            except (BreakSignal, ContinueSignal):
+                return None
+            except PSException as exc:
+                return attach_extent(exc, sb_ast.extent)
+            except RecursionError as exc:
+                return internal_error(exc, sb_ast.extent)
+            except KeyboardInterrupt:
+                return E.PipelineStoppedException()
+
+    def using_values(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, copy: bool = False) -> dict:
+        """Evaluate every `$using:x` in a script block (nested blocks included) in the caller's runspace.
+
+        Thread jobs and -Parallel get the live values; process jobs and remoting serialize them (copy)."""
+        from pslark.interpreter.variables import using_key
+        values: dict = {}
+        for node in A.walk(sb_ast):
+            if isinstance(node, A.UsingExpr):
+                key = using_key(node.variable)
+                if key in values:
+                    continue
+                var = ctx.session.get_variable(node.variable.name)
+                if var is None:
+                    prefix, _, rest = node.variable.name.partition(":")
+                    if rest and prefix.casefold() == "env":
+                        values[key] = os.environ.get(rest)
+                        continue
+                    exc = E.RuntimeException(
+                        f"The value of the using variable '$using:{node.variable.name}' cannot be retrieved because "
+                        f"it has not been set in the local session.", error_id="UsingVariableIsUndefined",
+                        category="InvalidOperation")
+                    ErrorRecord(exc, "UsingVariableIsUndefined", "InvalidOperation", None,
+                                InvocationInfo(None, node.extent))
+                    raise exc
+                values[key] = var.value
+        return values
+
     def report_parse_error(self, ctx: Runspace, exc: E.ParseException) -> None:
         record = ErrorRecord(exc, exc.error_id or "ParseException", "ParserError", None,
                              InvocationInfo(None, exc.errors[0].extent if exc.errors else None))

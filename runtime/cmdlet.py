@@ -253,6 +253,7 @@ class Cmdlet:
         self.verbose: Optional[bool] = None
         self.debug: Optional[bool] = None
         self.had_errors = False
+        self.expecting_input = False            # is a pipeline feeding this command?
         for p in type(self).metadata().own_parameters:
             setattr(self, p.attr, False if p.is_switch else p.default)
 

@@ -71,6 +71,10 @@ def to_scriptblock(value: Any):
         error_id="ConvertToFinalInvalidCastException")
 
 
+_CONVERTERS["scriptblock"] = lambda v: to_scriptblock(v)
+_CONVERTERS["system.management.automation.scriptblock"] = lambda v: to_scriptblock(v)
+
+
 def _text(value: Any) -> str:
     from pslark.runtime.conversion import to_string
     return to_string(value)

@@ -161,6 +161,7 @@ class CmdletProcessor(CommandProcessor):
         self.info = info
         self.name = info.name
         self.cmdlet = info.klass(ctx, invocation)
+        self.cmdlet.processor = self            # lets a cmdlet stop its upstream (Select-Object -First)
         self.cmdlet.streams = streams or ctx.streams
         md = info.klass.metadata()
         self.binder = Binder(md, info.name, self.cmdlet.fq_suffix(), parameter_converter(ctx))
@@ -223,6 +224,7 @@ class CmdletProcessor(CommandProcessor):
             cmd.emit = self._emit_tracked
         else:
             cmd.emit = self._forward
+        cmd.expecting_input = self.expects_input
         self.cmdlet.parameter_set = self.binder.resolve_set(self.result, self.expects_input)
         missing = self.binder.missing_mandatory(self.result, self.cmdlet.parameter_set, self.expects_input)
         if missing:

@@ -1,0 +1,1 @@
+"""Jobs: the job model, the repository, thread jobs and process (background) jobs."""

@@ -1,0 +1,1 @@
+"""The message protocol and value serialization shared by process jobs and remoting."""
