@@ -8,22 +8,36 @@ Public API (see each docstring):
   render_error(record, view='ConciseView', width=120, ansi=False) -> str
   render_warning / render_verbose / render_debug(message, ansi=False) -> str
   view_for(type_names, shape=None) -> View | None;  register_view(view)
-Only the standard library is used; nothing heavy is imported.
+Only the standard library is used, and the submodules load on first use: importing this package is free.
 """
-from pslark.runtime.formatting.errorview import (render_debug, render_error, render_error_lines,
-                                                 render_parse_error, render_verbose, render_warning)
-from pslark.runtime.formatting.formatter import FormatViewNotFound
-from pslark.runtime.formatting.outdefault import (FormatCommand, OutDefault, format_custom, format_list,
-                                                  format_table, format_wide, out_string)
-from pslark.runtime.formatting.packets import is_packet
-from pslark.runtime.formatting.text import cells, strip_ansi
-from pslark.runtime.formatting.values import DictionaryEntry
-from pslark.runtime.formatting.views import (Column, CustomView, GroupBy, ListItem, ListView, TableView, WideView,
-                                             register_view, view_for)
+from __future__ import annotations
 
-__all__ = [
-    "OutDefault", "out_string", "FormatCommand", "format_table", "format_list", "format_wide", "format_custom",
-    "render_error", "render_error_lines", "render_parse_error", "render_warning", "render_verbose", "render_debug",
-    "view_for", "register_view", "TableView", "ListView", "WideView", "CustomView", "Column", "ListItem", "GroupBy",
-    "DictionaryEntry", "FormatViewNotFound", "is_packet", "cells", "strip_ansi",
-]
+import importlib
+
+_EXPORTS = {
+    "OutDefault": "outdefault", "out_string": "outdefault", "FormatCommand": "outdefault",
+    "format_table": "outdefault", "format_list": "outdefault", "format_wide": "outdefault",
+    "format_custom": "outdefault",
+    "render_error": "errorview", "render_error_lines": "errorview", "render_parse_error": "errorview",
+    "render_warning": "errorview", "render_verbose": "errorview", "render_debug": "errorview",
+    "view_for": "views", "register_view": "views", "TableView": "views", "ListView": "views",
+    "WideView": "views", "CustomView": "views", "Column": "views", "ListItem": "views", "GroupBy": "views",
+    "RenderContext": "views",
+    "DictionaryEntry": "values", "FormatViewNotFound": "formatter", "is_packet": "packets",
+    "cells": "text", "strip_ansi": "text",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    mod = _EXPORTS.get(name)
+    if mod is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

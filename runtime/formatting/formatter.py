@@ -8,7 +8,6 @@ registered view) or are written out of band, as a list when they have properties
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable
@@ -44,15 +43,19 @@ _KEYS = {
 }
 
 
-@dataclass
 class PropertySpec:
     """A -Property entry: a name or wildcard, or a calculated property (label, expression, width...)."""
-    expression: Any                     # str (name/wildcard), callable(obj), or a ScriptBlock
-    label: Optional[str] = None
-    width: Optional[int] = None
-    alignment: Optional[str] = None
-    format: Optional[str] = None
-    calculated: bool = False
+
+    __slots__ = ("expression", "label", "width", "alignment", "format", "calculated")
+
+    def __init__(self, expression: Any, label: Optional[str] = None, width: Optional[int] = None,
+                 alignment: Optional[str] = None, format: Optional[str] = None, calculated: bool = False):
+        self.expression = expression      # str (name/wildcard), callable(obj), or a ScriptBlock
+        self.label = label
+        self.width = width
+        self.alignment = alignment
+        self.format = format
+        self.calculated = calculated
 
 
 def _items_of(d) -> list:
@@ -126,32 +129,44 @@ def _expression_text(expr: Any) -> str:
     return getattr(expr, "__name__", str(expr))
 
 
-@dataclass
 class FormatParams:
     """Options of Format-Table/-List/-Wide (None = not given)."""
-    properties: Optional[list] = None
-    exclude_property: Optional[list] = None
-    autosize: Optional[bool] = None
-    wrap: Optional[bool] = None
-    hide_table_headers: Optional[bool] = None
-    repeat_header: bool = False
-    group_by: Any = None
-    view: Optional[str] = None
-    column: Optional[int] = None
-    force: bool = False
-    expand: Optional[str] = None        # 'CoreOnly' | 'EnumOnly' | 'Both'
+
+    __slots__ = ("properties", "exclude_property", "autosize", "wrap", "hide_table_headers", "repeat_header",
+                 "group_by", "view", "column", "force", "expand")
+
+    def __init__(self, properties: Optional[list] = None, exclude_property: Optional[list] = None,
+                 autosize: Optional[bool] = None, wrap: Optional[bool] = None,
+                 hide_table_headers: Optional[bool] = None, repeat_header: bool = False, group_by: Any = None,
+                 view: Optional[str] = None, column: Optional[int] = None, force: bool = False,
+                 expand: Optional[str] = None):
+        self.properties = properties
+        self.exclude_property = exclude_property
+        self.autosize = autosize
+        self.wrap = wrap
+        self.hide_table_headers = hide_table_headers
+        self.repeat_header = repeat_header
+        self.group_by = group_by
+        self.view = view
+        self.column = column
+        self.force = force
+        self.expand = expand          # 'CoreOnly' | 'EnumOnly' | 'Both'
 
 
-@dataclass
 class Assoc:
     """A resolved column/field: label, how to get the value, and the calculated-property extras."""
-    label: str
-    name: Optional[str] = None           # property name, when it is a plain property
-    expr: Any = None                     # callable / ScriptBlock, when calculated
-    width: Optional[int] = None
-    alignment: Optional[str] = None
-    format: Optional[str] = None
-    from_parameter: bool = False
+
+    __slots__ = ("label", "name", "expr", "width", "alignment", "format", "from_parameter")
+
+    def __init__(self, label: str, name: Optional[str] = None, expr: Any = None, width: Optional[int] = None,
+                 alignment: Optional[str] = None, format: Optional[str] = None, from_parameter: bool = False):
+        self.label = label
+        self.name = name              # property name, when it is a plain property
+        self.expr = expr              # callable / ScriptBlock, when calculated
+        self.width = width
+        self.alignment = alignment
+        self.format = format
+        self.from_parameter = from_parameter
 
     def value(self, obj: Any) -> tuple[bool, Any]:
         if self.expr is not None:

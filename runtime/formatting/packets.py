@@ -6,7 +6,6 @@ Column widths are resolved when rendering (they depend on the output width), nev
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Optional
 
 _NS = "Microsoft.PowerShell.Commands.Internal.Format."
@@ -21,77 +20,127 @@ class Packet:
     def ps_to_string(self) -> str:
         return self.type_names[0]
 
+    def __repr__(self):
+        fields = ", ".join(f"{k}={getattr(self, k)!r}" for k in _all_slots(type(self)))
+        return f"{type(self).__name__}({fields})"
 
-@dataclass(eq=False)
+
+def _all_slots(cls) -> list:
+    out = []
+    for klass in reversed(cls.__mro__):
+        out.extend(getattr(klass, "__slots__", ()))
+    return out
+
+
 class ColumnInfo:
     """A table column as the output step sees it: label, width (0 = auto), alignment, header style flag."""
-    label: str
-    width: int = 0
-    align: Optional[str] = None
-    header_matches_property: bool = True
+
+    __slots__ = ("label", "width", "align", "header_matches_property")
+
+    def __init__(self, label: str, width: int = 0, align: Optional[str] = None, header_matches_property: bool = True):
+        self.label = label
+        self.width = width
+        self.align = align
+        self.header_matches_property = header_matches_property
+
+    def __repr__(self):
+        return f"ColumnInfo({self.label!r}, {self.width}, {self.align!r})"
 
 
-@dataclass(eq=False)
 class FormatStart(Packet):
-    shape: str                                  # 'table' | 'list' | 'wide' | 'custom'
-    columns: list = field(default_factory=list)  # ColumnInfo, tables only
-    hide_header: bool = False
-    repeat_header: bool = False
-    autosize: bool = False                      # cache the whole group to size the columns
-    wide_columns: int = 0                       # Format-Wide -Column (0 = let the writer decide)
+    """shape: 'table' | 'list' | 'wide' | 'custom'; columns (ColumnInfo) for tables; autosize caches the group."""
+
+    __slots__ = ("shape", "columns", "hide_header", "repeat_header", "autosize", "wide_columns")
     type_names = [_NS + "FormatStartData", _NS + "StartData", _NS + "PacketInfoData", "System.Object"]
 
+    def __init__(self, shape: str, columns: Optional[list] = None, hide_header: bool = False,
+                 repeat_header: bool = False, autosize: bool = False, wide_columns: int = 0):
+        self.shape = shape
+        self.columns = list(columns) if columns else []
+        self.hide_header = hide_header
+        self.repeat_header = repeat_header
+        self.autosize = autosize
+        self.wide_columns = wide_columns
 
-@dataclass(eq=False)
+
 class GroupStart(Packet):
-    label: Optional[str] = None                 # the group header text ("    Directory: /tmp"), None = no header
+    """label: the group header text ("    Directory: /tmp"), None = no header."""
+
+    __slots__ = ("label",)
     type_names = [_NS + "GroupStartData", _NS + "StartData", _NS + "PacketInfoData", "System.Object"]
 
+    def __init__(self, label: Optional[str] = None):
+        self.label = label
 
-@dataclass(eq=False)
+
 class GroupEnd(Packet):
+    __slots__ = ()
     type_names = [_NS + "GroupEndData", _NS + "PacketInfoData", "System.Object"]
 
 
-@dataclass(eq=False)
 class FormatEnd(Packet):
+    __slots__ = ()
     type_names = [_NS + "FormatEndData", _NS + "PacketInfoData", "System.Object"]
 
 
-@dataclass(eq=False)
 class Entry(Packet):
     """FormatEntryData: one row / list entry / wide item / custom text; `out_of_band` entries stand alone."""
-    out_of_band: bool = False
-    stream: str = "output"                      # 'output' | 'error' (ErrorRecords rendered by the error view)
+
+    __slots__ = ("out_of_band", "stream")
     type_names = [_NS + "FormatEntryData", _NS + "PacketInfoData", "System.Object"]
 
+    def __init__(self, out_of_band: bool = False, stream: str = "output"):
+        self.out_of_band = out_of_band
+        self.stream = stream          # 'output' | 'error' (ErrorRecords rendered by the error view)
 
-@dataclass(eq=False)
+
 class TableRow(Entry):
-    values: list = field(default_factory=list)
-    aligns: list = field(default_factory=list)  # per cell: None = the column's alignment
-    multiline: bool = False
+    """values: cell texts; aligns: per cell, None = the column's alignment."""
+
+    __slots__ = ("values", "aligns", "multiline")
+
+    def __init__(self, values: Optional[list] = None, aligns: Optional[list] = None, multiline: bool = False,
+                 out_of_band: bool = False, stream: str = "output"):
+        super().__init__(out_of_band, stream)
+        self.values = list(values) if values else []
+        self.aligns = list(aligns) if aligns else []
+        self.multiline = multiline
 
 
-@dataclass(eq=False)
 class ListFields(Entry):
-    fields: list = field(default_factory=list)  # [(label, text)]
+    """fields: [(label, text)]."""
+
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: Optional[list] = None, out_of_band: bool = False, stream: str = "output"):
+        super().__init__(out_of_band, stream)
+        self.fields = list(fields) if fields else []
 
 
-@dataclass(eq=False)
 class WideItem(Entry):
-    text: str = ""
+    __slots__ = ("text",)
+
+    def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
+        super().__init__(out_of_band, stream)
+        self.text = text
 
 
-@dataclass(eq=False)
 class CustomText(Entry):
-    text: str = ""
+    __slots__ = ("text",)
+
+    def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
+        super().__init__(out_of_band, stream)
+        self.text = text
 
 
-@dataclass(eq=False)
 class RawText(Entry):
     """An out-of-band object written with its ToString, as is."""
-    text: str = ""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
+        super().__init__(out_of_band, stream)
+        self.text = text
 
 
 def is_packet(obj) -> bool:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-import fnmatch
-import uuid
 from typing import Any, Iterator, Optional
 
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject, PSCUSTOMOBJECT
@@ -26,6 +24,13 @@ SCALAR_TYPES = frozenset(t.casefold() for t in (
     "System.Numerics.BigInteger"))
 
 DESERIALIZED = "Deserialized."
+
+
+def _is_uuid(v: Any) -> bool:
+    """isinstance(v, uuid.UUID) without importing uuid (it pulls in `platform`) when nobody made one."""
+    import sys
+    mod = sys.modules.get("uuid")
+    return mod is not None and isinstance(v, mod.UUID)
 
 
 def mask_deserialized(name: str) -> str:
@@ -88,7 +93,7 @@ def type_names(v: Any) -> list[str]:
             return ["System.DateTime", "System.ValueType", "System.Object"]
         if isinstance(v, _dt.timedelta):
             return ["System.TimeSpan", "System.ValueType", "System.Object"]
-        if isinstance(v, uuid.UUID):
+        if _is_uuid(v):
             return ["System.Guid", "System.ValueType", "System.Object"]
         if isinstance(v, _culture_class()):
             return ["System.Globalization.CultureInfo", "System.Object"]
@@ -165,7 +170,7 @@ def _struct_props(v: Any) -> Optional[list[str]]:
         return list(_DATETIME_PROPS)
     if isinstance(v, _dt.timedelta):
         return list(_TIMESPAN_PROPS)
-    if isinstance(v, uuid.UUID):
+    if _is_uuid(v):
         return ["Guid"]
     if isinstance(v, _culture_class()):
         return list(_CULTURE_PROPS)
@@ -214,7 +219,7 @@ def _struct_get(v: Any, name: str) -> tuple[bool, Any]:
             if k.casefold() == n:
                 return True, val
         return False, None
-    if isinstance(v, uuid.UUID):
+    if _is_uuid(v):
         if n == "guid":
             return True, str(v)
         return False, None
@@ -288,7 +293,11 @@ def display_property_names(v: Any) -> list[str]:
 
 
 def has_default_display_set(v: Any) -> bool:
-    """Does the object carry a DefaultDisplayPropertySet (types.ps1xml or PSStandardMembers)?"""
+    """Does the object carry a DefaultDisplayPropertySet (types.ps1xml or PSStandardMembers)?
+
+    `members.display_property_names` returns the set or all properties; a set is recognised as a list that
+    differs from all the properties (a set that lists every property in order behaves the same anyway).
+    """
     try:
         from pslark.runtime import members
         fn = getattr(members, "default_display_property_set", None)
@@ -297,7 +306,8 @@ def has_default_display_set(v: Any) -> bool:
     except Exception:
         pass
     try:
-        return bool(getattr(v, "ps_default_display", None))
+        shown = [n.casefold() for n in display_property_names(v)]
+        return bool(shown) and shown != [n.casefold() for n in property_names(v)]
     except Exception:
         return False
 
@@ -318,7 +328,7 @@ def get_prop(v: Any, name: str) -> tuple[bool, Any]:
         found, val = _struct_get(v, name)
         if found:
             return found, val
-        if isinstance(v, (_dt.datetime, _dt.timedelta, uuid.UUID)):
+        if (isinstance(v, (_dt.datetime, _dt.timedelta)) or _is_uuid(v)):
             return False, None
         own = getattr(v, "ps_properties", None)
         if own:
@@ -389,6 +399,7 @@ def resolve_names(v: Any, pattern: str) -> list[str]:
     """Property names matching a name or wildcard pattern (PSPropertyExpression.ResolveNames)."""
     names = property_names(v)
     if any(ch in pattern for ch in "*?["):
+        import fnmatch
         p = pattern.casefold()
         return [n for n in names if fnmatch.fnmatchcase(n.casefold(), p)]
     for n in names:
@@ -464,7 +475,7 @@ def _to_text(v: Any, c) -> str:
         return dotnet.format_datetime(v, "G", c)
     if isinstance(v, _dt.timedelta):
         return dotnet.timespan_text(v)
-    if isinstance(v, uuid.UUID):
+    if _is_uuid(v):
         return str(v)
     if isinstance(v, DictionaryEntry):
         return f"[{_to_text(v.Key, c)}, {_to_text(v.Value, c)}]"
@@ -590,8 +601,8 @@ def display_name_property(v: Any) -> Optional[str]:
 
 
 def _declares_to_string(x: Any) -> bool:
-    if isinstance(x, (str, PSObject, _dt.datetime, _dt.timedelta, uuid.UUID, DictionaryEntry, enum.Enum,
-                      BaseException)):
+    if isinstance(x, (str, PSObject, _dt.datetime, _dt.timedelta, DictionaryEntry, enum.Enum,
+                      BaseException)) or _is_uuid(x):
         return True
     if isinstance(x, _culture_class()):
         return True

@@ -10,7 +10,6 @@ Column / item `prop` is a property name or a callable `(obj, ctx) -> value`; `ct
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
 from pslark.runtime.formatting import dotnet
@@ -23,88 +22,105 @@ RIGHT = "right"
 CENTER = "center"
 
 
-@dataclass(frozen=True)
-class Column:
+class _Record:
+    """A small immutable record (plain class: dataclasses cost start-up time)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def _set(self, **values):
+        for k, v in values.items():
+            object.__setattr__(self, k, v)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Column(_Record):
     """One table column: header label (None = the property name), value, alignment (None = left), width (0 = auto)."""
-    label: Optional[str] = None
-    prop: Prop = None
-    align: Optional[str] = None
-    width: Union[int, Callable[[Any], int]] = 0
-    format: Optional[str] = None
+
+    __slots__ = ("label", "prop", "align", "width", "format")
+
+    def __init__(self, label: Optional[str] = None, prop: Prop = None, align: Optional[str] = None,
+                 width: Union[int, Callable[[Any], int]] = 0, format: Optional[str] = None):
+        self._set(label=label, prop=prop, align=align, width=width, format=format)
 
 
-@dataclass(frozen=True)
-class ListItem:
-    label: Optional[str] = None
-    prop: Prop = None
-    format: Optional[str] = None
+class ListItem(_Record):
+    __slots__ = ("label", "prop", "format")
+
+    def __init__(self, label: Optional[str] = None, prop: Prop = None, format: Optional[str] = None):
+        self._set(label=label, prop=prop, format=format)
 
 
-@dataclass(frozen=True)
-class GroupBy:
+class GroupBy(_Record):
     """Group-by: `prop` gives the key; the header is `   {label}: value`, or `render(value, obj, ctx)` if given."""
-    prop: Prop
-    label: Optional[str] = None
-    render: Optional[Callable[[Any, Any, Any], str]] = None
+
+    __slots__ = ("prop", "label", "render")
+
+    def __init__(self, prop: Prop, label: Optional[str] = None, render: Optional[Callable[[Any, Any, Any], str]] = None):
+        self._set(prop=prop, label=label, render=render)
 
 
-@dataclass(frozen=True)
-class TableView:
-    name: str
-    types: tuple
-    columns: tuple
-    autosize: bool = False
-    wrap: bool = False
-    hide_header: bool = False
-    group_by: Optional[GroupBy] = None
-    shape: str = "table"
+class TableView(_Record):
+    __slots__ = ("name", "types", "columns", "autosize", "wrap", "hide_header", "group_by", "shape")
+
+    def __init__(self, name: str, types: tuple, columns: tuple, autosize: bool = False, wrap: bool = False,
+                 hide_header: bool = False, group_by: Optional[GroupBy] = None):
+        self._set(name=name, types=tuple(types), columns=tuple(columns), autosize=autosize, wrap=wrap,
+                  hide_header=hide_header, group_by=group_by, shape="table")
 
 
-@dataclass(frozen=True)
-class ListView:
-    name: str
-    types: tuple
-    items: tuple
-    by_type: tuple = ()          # ((type names...), (ListItem...)) entries chosen before `items`
-    group_by: Optional[GroupBy] = None
-    shape: str = "list"
+class ListView(_Record):
+    """`by_type`: ((type names...), (ListItem...)) entries chosen before the default `items`."""
+
+    __slots__ = ("name", "types", "items", "by_type", "group_by", "shape")
+
+    def __init__(self, name: str, types: tuple, items: tuple, by_type: tuple = (),
+                 group_by: Optional[GroupBy] = None):
+        self._set(name=name, types=tuple(types), items=tuple(items), by_type=tuple(by_type), group_by=group_by,
+                  shape="list")
 
 
-@dataclass(frozen=True)
-class WideView:
-    name: str
-    types: tuple
-    prop: Prop
-    format: Optional[str] = None
-    by_type: tuple = ()          # ((type names...), prop, format)
-    columns: int = 0
-    group_by: Optional[GroupBy] = None
-    shape: str = "wide"
+class WideView(_Record):
+    """`by_type`: ((type names...), prop, format) entries chosen before the default `prop`."""
+
+    __slots__ = ("name", "types", "prop", "format", "by_type", "columns", "group_by", "shape")
+
+    def __init__(self, name: str, types: tuple, prop: Prop, format: Optional[str] = None, by_type: tuple = (),
+                 columns: int = 0, group_by: Optional[GroupBy] = None):
+        self._set(name=name, types=tuple(types), prop=prop, format=format, by_type=tuple(by_type), columns=columns,
+                  group_by=group_by, shape="wide")
 
 
-@dataclass(frozen=True)
-class CustomView:
+class CustomView(_Record):
     """A custom control: `render(obj, ctx) -> str`. Out-of-band views print on their own, never in a document."""
-    name: str
-    types: tuple
-    render: Callable[[Any, Any], str]
-    out_of_band: bool = False
-    shape: str = "custom"
+
+    __slots__ = ("name", "types", "render", "out_of_band", "shape")
+
+    def __init__(self, name: str, types: tuple, render: Callable[[Any, Any], str], out_of_band: bool = False):
+        self._set(name=name, types=tuple(types), render=render, out_of_band=out_of_band, shape="custom")
 
 
 View = Union[TableView, ListView, WideView, CustomView]
 
 
-@dataclass
 class RenderContext:
     """What view callables may use."""
-    culture: Any = None
-    style: Any = None
-    width: int = 79
-    enumeration_limit: int = 4
-    location: Optional[str] = None
-    error_view: str = "ConciseView"
-    error_width: int = 120
+
+    __slots__ = ("culture", "style", "width", "enumeration_limit", "location", "error_view", "error_width")
+
+    def __init__(self, culture: Any = None, style: Any = None, width: int = 79, enumeration_limit: int = 4,
+                 location: Optional[str] = None, error_view: str = "ConciseView", error_width: int = 120):
+        self.culture = culture
+        self.style = style
+        self.width = width
+        self.enumeration_limit = enumeration_limit
+        self.location = location
+        self.error_view = error_view
+        self.error_width = error_width
 
 
 # ----------------------------------------------------------------------------------------------
@@ -310,6 +326,13 @@ def _information_view(o, ctx) -> str:
     return to_text(v, ctx.culture)
 
 
+def _exception_view(o, ctx) -> str:
+    v = getattr(o, "message", None)
+    if v is None:
+        v = prop_value(o, "Message")
+    return "" if v is None else str(v)
+
+
 def _scriptblock_view(o, ctx) -> str:
     from pslark.runtime.formatting.values import to_text
     return to_text(o, ctx.culture)
@@ -453,6 +476,7 @@ VIEWS: list = [
     CustomView("InformationRecord", ("System.Management.Automation.InformationRecord",), _information_view,
                out_of_band=True),
     CustomView("ScriptBlock", ("System.Management.Automation.ScriptBlock",), _scriptblock_view, out_of_band=True),
+    CustomView("Exception", ("System.Exception",), _exception_view, out_of_band=True),
 ]
 
 _SHAPES = {"table": TableView, "list": ListView, "wide": WideView, "custom": CustomView}
