@@ -218,6 +218,9 @@ def expand_parameters(specs: list, obj: Any, keep_unresolved: bool) -> list[Asso
 
 def _handle_computer_name(obj: Any, assocs: list[Assoc]) -> list[Assoc]:
     """Hide PSShowComputerName always, and PSComputerName when PSShowComputerName is false."""
+    hidden = getattr(obj, "hidden", None)
+    if isinstance(hidden, (set, frozenset)) and hidden:
+        assocs = [a for a in assocs if (a.name or "").casefold() not in hidden]
     has_show, _ = V.get_prop(obj, "PSShowComputerName")
     if not has_show:
         return assocs

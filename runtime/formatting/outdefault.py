@@ -53,6 +53,16 @@ class OutDefault:
                                    cache_seconds=cache_seconds)
         self.closed = False
 
+    @classmethod
+    def for_out_string(cls, width: Optional[int] = None, culture=None, ansi: bool = False, *,
+                       console_width: int = 120, **kw) -> "OutDefault":
+        """A streaming Out-String (-Stream): lists and text unlimited unless `width`, tables `width` or the console's.
+
+        Its clock never advances, so tables are sized over all their rows, as a whole Out-String would.
+        """
+        return cls(width=width or UNLIMITED, culture=culture, ansi=ansi, clock=_frozen_clock,
+                   table_width=width or console_width, error_width=width or console_width, **kw)
+
     def _refresh_location(self) -> None:
         loc = self._location
         if callable(loc):
@@ -105,13 +115,15 @@ class OutDefault:
         return self.writer.caching
 
 
-def out_string(objects: Any, width: Optional[int] = None, *, stream: bool = False, culture=None,
-               ansi: bool = False, console_width: int = 120, enumeration_limit: int = 4,
+def out_string(objects: Any, width: Optional[int] = None, *, stream: bool = False, no_newline: bool = False,
+               culture=None, ansi: bool = False, console_width: int = 120, enumeration_limit: int = 4,
                location: Optional[str] = None) -> Union[str, list[str]]:
     """Out-String: the whole input rendered as text (tables use `width` or the console width, lists `width` or none).
 
     `objects` is the list of pipeline objects (a single non-list object is one object). With `stream=True`
-    the lines are returned as a list (Out-String -Stream); otherwise one string, every line ending in a newline.
+    the lines are returned as a list (Out-String -Stream); otherwise one string, every line ending in a newline
+    (`no_newline=True`: the lines concatenated, as -NoNewline). `console_width` is what pwsh uses for tables
+    when no -Width is given: the window width, or 120 when there is none.
     """
     culture = _culture(culture)
     style = style_for(ansi)
@@ -136,6 +148,8 @@ def out_string(objects: Any, width: Optional[int] = None, *, stream: bool = Fals
         pass
     if stream:
         return lines
+    if no_newline:
+        return "".join(lines)
     if not lines:
         return ""
     return "\n".join(lines) + "\n"

@@ -451,10 +451,15 @@ def _to_text(v: Any, c) -> str:
         return ""
     if isinstance(v, PSObject):
         if v.base is None:
-            # a deserialized object keeps the ToString() text of the original, when the serializer stored it
-            stored = getattr(v, "to_string_value", None)
-            if isinstance(stored, str):
-                return stored
+            # a deserialized object keeps the ToString() text of the original (DeserializedObject.ps_to_string)
+            fn = getattr(v, "ps_to_string", None)
+            if fn is not None and callable(fn):
+                try:
+                    stored = fn()
+                    if isinstance(stored, str):
+                        return stored
+                except Exception:
+                    pass
             return _custom_object_text(v, c)
         return _to_text(v.base, c)
     if isinstance(v, str):

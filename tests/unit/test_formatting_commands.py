@@ -130,3 +130,13 @@ def test_format_custom_datetime_and_tostring():
 def test_exception_object_prints_message():
     from pslark.runtime.errors import RuntimeException
     assert out_string([RuntimeException("bad thing")], culture=EN) == "bad thing\n"
+
+
+def test_out_string_no_newline_and_streaming_instance():
+    assert out_string(["a", "b"], culture=EN, no_newline=True) == "ab"
+    o = OutDefault.for_out_string(culture=EN)
+    lines = o.write(obj(("Text", "x" * 200), ("b", 1), ("c", 1), ("d", 1), ("e", 1))) + o.close()
+    assert lines[1] == "Text : " + "x" * 200          # lists are not wrapped without -Width
+    o = OutDefault.for_out_string(culture=EN)
+    lines = o.write(Hashtable([("k", "v" * 200)])) + o.close()
+    assert max(len(x) for x in lines) == 120          # tables use the console width

@@ -365,3 +365,15 @@ def test_registry_is_data(view):
     from pslark.runtime.formatting.views import VIEWS
     for v in VIEWS:
         assert v.name and v.types
+
+
+def test_deserialized_object_from_the_serializer():
+    from pslark.runtime.wire.serialization import DeserializedObject
+    d = DeserializedObject([("a", 1)], ["Deserialized.System.Management.Automation.PSCustomObject",
+                                        "Deserialized.System.Object"], string_value="@{a=1}")
+    d.add_property("PSComputerName", "localhost")
+    d.add_property("RunspaceId", "r1")
+    d.add_property("PSShowComputerName", False)
+    d.hidden = frozenset({"psshowcomputername", "pscomputername"})
+    assert render([d]) == "\na RunspaceId\n- ----------\n1 r1\n\n"
+    assert to_text(d) == "@{a=1}"
