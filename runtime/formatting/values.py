@@ -506,7 +506,9 @@ def _to_text(v: Any, c) -> str:
         return str(v)
     if tn and tn[0] != "System.Object":
         return tn[0]
-    return str(v)
+    # a Python object the value layer does not model: its type name, as .NET's default ToString() would print
+    t = type(v)
+    return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
 
 
 def _custom_object_text(v: PSObject, c) -> str:

@@ -210,3 +210,37 @@ def test_getter_raising_in_psobject():
     o.add_property("a", getter=lambda self: 1 / 0, member_type="ScriptProperty")
     o.add_property("b", 2)
     assert render([o]) == "\na b\n- -\n  2\n\n"
+
+
+# -- property-based: any mix of values renders to lines, never raises ------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30),
+                     st.decimals(allow_nan=False, allow_infinity=False),
+                     st.datetimes(min_value=datetime.datetime(1, 1, 2), max_value=datetime.datetime(9999, 12, 30)),
+                     st.timedeltas())
+_names = st.text(alphabet="abcdefgXYZ_哇", min_size=1, max_size=8)
+
+
+def _objects(children):
+    return st.one_of(
+        st.lists(children, max_size=4),
+        st.lists(st.tuples(_names, children), max_size=6).map(lambda kv: PSObject(kv)),
+        st.lists(st.tuples(_names, children), max_size=4).map(lambda kv: Hashtable(kv)),
+    )
+
+
+_values = st.recursive(_scalars, _objects, max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_values, max_size=6), st.integers(min_value=1, max_value=120), st.booleans())
+def test_any_values_render(values, width, ansi):
+    o = OutDefault(width, EN, ansi=ansi)
+    lines = []
+    for v in values:
+        lines += o.write(v)
+    lines += o.close()
+    assert all(isinstance(x, str) and "\n" not in x for x in lines)
+    assert isinstance(out_string(values, culture=EN), str)
