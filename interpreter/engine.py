@@ -214,7 +214,7 @@ class Engine:
 
     def run_job_script(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, args: list, input_items, out: Callable,
                        init_ast: Optional[A.ScriptBlockAst] = None,
-                       script_path: Optional[str] = None) -> Optional[PSException]:
+                       script_path: Optional[str] = None, dollar_under: Any = UNSET) -> Optional[PSException]:
         """Run a job's (or remote command's) script block at the top of its runspace (dot-sourced into the global
         scope, so a remote session keeps its variables). Returns the terminating error, if one ended it."""
         from pslark.interpreter.compiler import attach_extent, internal_error
@@ -228,8 +228,9 @@ class Engine:
                     run_pipeline(ctx, [init], lambda _x: None)
                 check_requires(sb_ast)
                 argv = [a if isinstance(a, CommandArgument) else CommandArgument(None, a) for a in args]
+                preset = None if dollar_under is UNSET else {"_": dollar_under, "PSItem": dollar_under}
                 proc = ScriptProcessor(ctx, ScriptBlock(sb_ast), argv, InvocationInfo(None, sb_ast.extent),
-                                       new_scope=script_path is not None, script_path=script_path)
+                                       new_scope=script_path is not None, script_path=script_path, preset=preset)
                 run_pipeline(ctx, [proc], out, input_items)
                 return None
             except ExitSignal:
@@ -243,13 +244,16 @@ class Engine:
             except KeyboardInterrupt:
                 return E.PipelineStoppedException()
 
-    def using_values(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, copy: bool = False) -> dict:
+    def using_values(self, ctx: Runspace, sb_ast: A.ScriptBlockAst, parallel: bool = False) -> dict:
         """Evaluate every `$using:x` in a script block (nested blocks included) in the caller's runspace.
 
-        Thread jobs and -Parallel get the live values; process jobs and remoting serialize them (copy)."""
+        Thread jobs and -Parallel get the live values; process jobs and remoting serialize them. For -Parallel
+        (`parallel=True`) the blocks of nested `ForEach-Object -Parallel` calls are left to those calls: their
+        `$using:` refers to the enclosing -Parallel block, not to us."""
         from pslark.interpreter.variables import using_key
         values: dict = {}
-        for node in A.walk(sb_ast):
+        nodes = parallel_using_walk(sb_ast) if parallel else A.walk(sb_ast)
+        for node in nodes:
             if isinstance(node, A.UsingExpr):
                 key = using_key(node.variable)
                 if key in values:
@@ -287,6 +291,37 @@ class Engine:
             record = exc.error_record
         ctx.record_error(record)
         ctx.host.write_error_record(record)
+
+
+_FOREACH_NAMES = frozenset({"foreach-object", "%", "foreach", "microsoft.powershell.core\\foreach-object"})
+
+
+def parallel_using_walk(root):
+    """Like ast.walk, but skipping the script block given to a nested `ForEach-Object -Parallel`."""
+    skip: set = set()
+    for node in A.walk(root):
+        if isinstance(node, A.CommandAst) and node.elements and isinstance(node.elements[0], A.StringConstantExpr) \
+                and node.elements[0].value.casefold() in _FOREACH_NAMES:
+            elements = node.elements
+            for i, el in enumerate(elements):
+                if isinstance(el, A.CommandParameterAst) and len(el.name) >= 2 and \
+                        "parallel".startswith(el.name.casefold()):
+                    target = el.argument if el.argument is not None else (
+                        elements[i + 1] if i + 1 < len(elements) else None)
+                    if isinstance(target, A.ScriptBlockExpr):
+                        skip.add(id(target))
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.Node):
+            if id(n) in skip:
+                continue
+            yield n
+            for name in n.__dataclass_fields__:
+                if name != "extent":
+                    stack.append(getattr(n, name))
+        elif isinstance(n, (tuple, list)):
+            stack.extend(n)
 
 
 class RunResult:

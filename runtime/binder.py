@@ -214,18 +214,33 @@ class Binder:
         result.candidate_sets = sets
         if not positional:
             return
-        # order the sets so the default set decides positions first
+        # order the sets so the default set decides positions first; a set whose positional parameters cannot
+        # take the arguments (conversion fails) gives way to the next one, as in pwsh
         ordered = sorted(sets, key=lambda s: 0 if s == self.md.default_set else 1)
         remaining_param = next((p for p in self.md.parameters if p.remaining), None)
-        chosen_set = None
-        for set_name in ordered:
-            slots = self._positional_slots(set_name, result)
-            if len(slots) >= len(positional) or (remaining_param and remaining_param.in_set(set_name)):
-                chosen_set = set_name
-                break
-        if chosen_set is None:
-            chosen_set = ordered[0]
-        slots = self._positional_slots(chosen_set, result)
+        candidates = [s for s in ordered
+                      if len(self._positional_slots(s, result)) >= len(positional)
+                      or (remaining_param is not None and remaining_param.in_set(s))] or ordered[:1]
+        first_error = None
+        for set_name in candidates:
+            trial = BindingResult()
+            trial.values = dict(result.values)
+            trial.params = dict(result.params)
+            trial.unbound_args = list(result.unbound_args)
+            try:
+                self._bind_positional_in(trial, positional, set_name, remaining_param)
+            except ParameterBindingException as exc:
+                if first_error is None:
+                    first_error = exc
+                continue
+            result.values, result.params, result.unbound_args = trial.values, trial.params, trial.unbound_args
+            result.candidate_sets = self.candidate_sets(result.params.values()) or sets
+            return
+        raise first_error
+
+    def _bind_positional_in(self, result: BindingResult, positional: list[CommandArgument], set_name: str,
+                            remaining_param: Optional[Parameter]) -> None:
+        slots = self._positional_slots(set_name, result)
         leftovers = []
         for idx, arg in enumerate(positional):
             if idx < len(slots):
@@ -247,7 +262,6 @@ class Binder:
                 text = _arg_text(first.value)
                 raise self.error(f"A positional parameter cannot be found that accepts argument '{text}'.",
                                  "PositionalParameterNotFound", first.extent)
-        result.candidate_sets = self.candidate_sets(result.params.values()) or sets
 
     def _positional_slots(self, set_name: str, result: BindingResult) -> list[Parameter]:
         slots = []

@@ -5,8 +5,11 @@ from typing import Any, Optional
 
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.errors import PSException, RuntimeException
-from pslark.runtime.objects import AUTOMATION_NULL
+from pslark.runtime.objects import AUTOMATION_NULL, PSObject
 from pslark.runtime.scriptblock import ScriptBlock
+
+
+PARALLEL_SET = "ParallelParameterSet"
 
 
 def block_runner(ctx, sb: ScriptBlock):
@@ -52,11 +55,19 @@ class ForEachObject(Cmdlet):
     remaining_scripts = Parameter("scriptblock[]", remaining=True, sets=("ScriptBlockSet",))
     member_name = Parameter("string", position=0, mandatory=True, sets=("PropertyAndMethodSet",))
     argument_list = Parameter("object[]", aliases=("Args",), sets=("PropertyAndMethodSet",))
+    parallel = Parameter("scriptblock", mandatory=True, sets=(PARALLEL_SET,))
+    throttle_limit = Parameter("int", sets=(PARALLEL_SET,), validate_range=(1, 2147483647), default=5)
+    timeout_seconds = Parameter("int", sets=(PARALLEL_SET,), validate_range=(0, 2147483), default=0)
+    as_job = Parameter("switch", sets=(PARALLEL_SET,))
+    use_new_runspace = Parameter("switch", sets=(PARALLEL_SET,))
 
     def begin_processing(self):
         ctx = self.ctx
         self.guard = _DollarUnderGuard(ctx)
         if self.parameter_set == "PropertyAndMethodSet":
+            return
+        if self.parameter_set == PARALLEL_SET:
+            self.runner = ParallelRunner(self)
             return
         blocks = list(self.process or []) + list(self.remaining_scripts or [])
         begin = self.begin
@@ -76,6 +87,9 @@ class ForEachObject(Cmdlet):
 
     def process_record(self):
         item = self.input_object
+        if self.parameter_set == PARALLEL_SET:
+            self.runner.process(item)
+            return
         if item is AUTOMATION_NULL:
             item = None
         if self.parameter_set == "PropertyAndMethodSet":
@@ -86,9 +100,15 @@ class ForEachObject(Cmdlet):
             run(item, emit)
 
     def end_processing(self):
-        if self.parameter_set != "PropertyAndMethodSet" and self.end_block is not None:
+        if self.parameter_set == PARALLEL_SET:
+            self.runner.end()
+        elif self.parameter_set != "PropertyAndMethodSet" and self.end_block is not None:
             block_runner(self.ctx, self.end_block)(None, self.emit)
         self.guard.restore(self.ctx)
+
+    def stop_processing(self):
+        if self.parameter_set == PARALLEL_SET:
+            self.runner.stop()
 
     def _member(self, item: Any):
         from pslark.runtime import members
@@ -108,8 +128,8 @@ class ForEachObject(Cmdlet):
             result = members.invoke_method(item, name, args)
         except PSException as exc:
             if exc.error_id == "MethodNotFound" or "does not contain a method" in exc.message:
-                self.write_error(f'Input name "{name}" cannot be resolved to a method.', "MethodNotFound",
-                                 "InvalidArgument", item)
+                self.write_error(f'The input name "{name}" cannot be resolved to a member.',
+                                 "PropertyOrMethodNotFound", "InvalidArgument", item)
                 return
             raise
         if result is not None and result is not AUTOMATION_NULL:
@@ -118,6 +138,146 @@ class ForEachObject(Cmdlet):
                     self.write_object(v)
             else:
                 self.write_object(result)
+
+
+_UNSUPPORTED_COMMON = ("ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "PipelineVariable")
+
+
+class ParallelRunner:
+    """The -Parallel parameter set of ForEach-Object (runtime/parallel.py runs the tasks)."""
+
+    def __init__(self, cmd: "ForEachObject"):
+        from pslark.runtime.errors import ErrorRecord, PSNotSupportedException, RuntimeException
+        self.cmd = cmd
+        ctx = cmd.ctx
+        if any(cmd.is_bound(n) for n in _UNSUPPORTED_COMMON):
+            cmd.throw_terminating(ErrorRecord(
+                PSNotSupportedException("The following common parameters are not currently supported in the "
+                                        "Parallel parameter set:\nErrorAction, WarningAction, InformationAction, "
+                                        "ProgressAction, PipelineVariable"),
+                f"ParallelCommonParametersNotSupported,{cmd.fq_suffix()}", "NotImplemented", cmd, cmd.invocation))
+        if cmd.as_job and cmd.is_bound("TimeoutSeconds"):
+            cmd.throw_terminating(ErrorRecord(
+                PSNotSupportedException("The 'TimeoutSeconds' parameter cannot be used with the 'AsJob' parameter."),
+                f"ParallelCannotUseTimeoutWithJob,{cmd.fq_suffix()}", "InvalidOperation", cmd, cmd.invocation))
+        sb = cmd.parallel
+        self.sb_ast = sb.ast
+        try:
+            using = ctx.engine.using_values(ctx, sb.ast, parallel=True)
+        except PSException as exc:
+            record = exc.error_record
+            cmd.throw_terminating(ErrorRecord(exc, f"UsingVariableIsUndefined,{cmd.fq_suffix()}", "InvalidOperation",
+                                              None, record.invocation_info if record else cmd.invocation))
+        for value in using.values():
+            base = value.base if isinstance(value, PSObject) and value.base is not None else value
+            if isinstance(base, ScriptBlock):
+                cmd.throw_terminating(ErrorRecord(
+                    RuntimeException("A ForEach-Object -Parallel using variable cannot be a script block. Passed-in "
+                                     "script block variables are not supported with ForEach-Object -Parallel, and "
+                                     "can result in undefined behavior."),
+                    f"ParallelUsingVariableCannotBeScriptBlock,{cmd.fq_suffix()}", "InvalidType", None,
+                    cmd.invocation))
+        self.using = using
+        self.deadline = None
+        if cmd.timeout_seconds:
+            import time
+            self.deadline = time.monotonic() + cmd.timeout_seconds
+        self.timed_out = False
+        import queue
+        from pslark.runtime.parallel import JobReporter, PSTaskJob, QueueReporter, TaskPool
+        throttle = cmd.throttle_limit or 5
+        if cmd.as_job:
+            self.results = None
+            self.job = PSTaskJob(sb.text, lambda job: TaskPool(ctx, sb.ast, using, throttle,
+                                                               bool(cmd.use_new_runspace),
+                                                               lambda task: JobReporter(task.job)))
+            self.pool = self.job.pool
+        else:
+            self.job = None
+            self.results = queue.Queue()
+            reporter = QueueReporter(self.results)
+            self.pool = TaskPool(ctx, sb.ast, using, throttle, bool(cmd.use_new_runspace), lambda task: reporter)
+
+    def process(self, item):
+        from pslark.runtime.errors import ErrorRecord, RuntimeException
+        from pslark.runtime.parallel import Task
+        cmd = self.cmd
+        if item is AUTOMATION_NULL:
+            return
+        base = item.base if isinstance(item, PSObject) and item.base is not None else item
+        if isinstance(base, ScriptBlock):
+            cmd.write_error(ErrorRecord(
+                RuntimeException("A ForEach-Object -Parallel piped input object cannot be a script block. Passed-in "
+                                 "script block variables are not supported with ForEach-Object -Parallel, and can "
+                                 "result in undefined behavior."),
+                f"ParallelPipedInputObjectCannotBeScriptBlock,{cmd.fq_suffix()}", "InvalidType", item,
+                cmd.invocation))
+            return
+        if self.job is not None:
+            self.job.add_item(item)
+            return
+        if self.timed_out:
+            return
+        task = Task(item)
+        while not self.pool.try_submit(task, 0.02):
+            self._drain()
+            if self._check():
+                return
+        self._drain()
+
+    def _check(self) -> bool:
+        """Stop on Ctrl+C / Stop-Job, and at the -TimeoutSeconds deadline. True when input must be dropped."""
+        import time
+        try:
+            self.cmd.ctx.check_stop()
+        except PSException:
+            self.pool.stop()
+            raise
+        if self.deadline is not None and not self.timed_out and time.monotonic() >= self.deadline:
+            self.timed_out = True
+            self.pool.stop()
+        return self.timed_out
+
+    def _drain(self) -> None:
+        import queue
+        cmd = self.cmd
+        streams = cmd.streams
+        while True:
+            try:
+                kind, payload = self.results.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "output":
+                cmd.emit(payload)
+            elif kind == "error":
+                cmd.had_errors = True
+                streams.write_error(payload, cmd.error_action)
+            elif kind == "warning":
+                cmd.write_warning(payload.message)
+            elif kind == "verbose":
+                cmd.write_verbose(payload.message)
+            elif kind == "debug":
+                cmd.write_debug(payload.message)
+            elif kind == "information":
+                cmd.write_information(payload)
+            elif kind == "progress":
+                cmd.write_progress(payload)
+
+    def end(self):
+        cmd = self.cmd
+        if self.job is not None:
+            cmd.ctx.get_jobs().add(self.job)
+            self.job.start()
+            cmd.write_object(self.job)
+            return
+        self.pool.close()
+        while not self.pool.wait_idle(0.02):
+            self._drain()
+            self._check()
+        self._drain()
+
+    def stop(self):
+        self.pool.stop()
 
 
 def _has_property(item, name: str) -> bool:
