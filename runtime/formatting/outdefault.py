@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional, Union
 
-from pslark.runtime.formatting import packets as P
 from pslark.runtime.formatting import values as V
 from pslark.runtime.formatting.formatter import FormatParams, Formatter
 from pslark.runtime.formatting.output import CACHE_SECONDS, UNLIMITED, OutputWriter

@@ -11,7 +11,7 @@ import decimal
 import enum
 from typing import Any, Iterator, Optional
 
-from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject, PSCUSTOMOBJECT
+from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
 from pslark.runtime.formatting import dotnet
 
 REMOTING_PROPERTIES = ("PSComputerName", "PSShowComputerName", "RunspaceId", "PSSourceJobInstanceId")

@@ -6,7 +6,7 @@ import datetime
 import decimal
 
 from pslark.runtime.culture import get_culture, invariant_culture
-from pslark.runtime.errors import ErrorRecord, InvocationInfo, RuntimeException
+from pslark.runtime.errors import ErrorRecord, RuntimeException
 from pslark.runtime.formatting import OutDefault, format_list, format_table, out_string
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, OrderedDictionary, PSChar, PSList, PSObject
 from pslark.runtime.records import WarningRecord
