@@ -137,14 +137,15 @@ OPENER_TYPES = frozenset(("LBRACE", "LPAREN", "DOLLAR_LPAREN", "AT_LPAREN", "AT_
 class Frame:
     """One open bracket (or the whole text): what it is, and the lexer mode inside it."""
 
-    __slots__ = ("kind", "mode", "kw", "open_start", "open_end", "ret", "dashdash", "preamble",
+    __slots__ = ("kind", "mode", "kw", "owner", "open_start", "open_end", "ret", "dashdash", "preamble",
                  "stop", "ternary", "open_type")
 
     def __init__(self, kind: str, mode: int, open_start: int = 0, open_end: int = 0, kw: Optional[str] = None,
                  open_type: str = ""):
         self.kind = kind
         self.mode = mode
-        self.kw = kw                 # keyword owning this frame / header ('if', 'for', 'switch', 'do'...)
+        self.kw = kw                 # the keyword whose header is being lexed (KW mode)
+        self.owner = kw              # the keyword that opened this bracket ('if', 'for', 'switch', 'do'...)
         self.open_start = open_start
         self.open_end = open_end
         self.open_type = open_type
@@ -301,6 +302,8 @@ class Lexer:
         self.stopped_at = -1                # for initial='sub': offset of the closing `)`
         self.requires: list[tuple[int, int, str]] = []
         self.pending: list[Token] = []
+        self.popped: Optional[Frame] = None   # the frame the last closer token closed (for error messages)
+        self.unary_at: set = set()             # offsets of `-`/`+`/`-split`... used as prefix operators
 
     # -- helpers -----------------------------------------------------------------------------------------
 
@@ -519,7 +522,7 @@ class Lexer:
 
     def on_semicolon(self, pos: int) -> Optional[Token]:
         f = self.frames[-1]
-        if f.kind == "paren" and f.kw == "for":
+        if f.kind == "paren" and f.owner == "for":
             return self.emit_sep(pos, pos + 1)
         if f.mode in (CLAUSE, CBODY) and f.kind == "switch":
             self.pos = pos + 1
@@ -547,6 +550,10 @@ class Lexer:
 
     def lex_closer(self, pos: int, c: str) -> Token:
         f = self.frames[-1]
+        if c == "}" and f.kind == "switch" and f.mode == CBODY:
+            end = self.last.end_pos if self.last is not None else pos
+            self.error(end, end, "MissingSwitchStatementClause",
+                       "Missing statement block in switch statement clause.")
         if len(self.frames) > 1 and f.kind in self._CLOSES[c]:
             if f.kind == "attr":
                 i, _ = self.skip_trivia(pos + 1)
@@ -555,18 +562,20 @@ class Lexer:
                                "Missing ] at end of attribute or type literal.", incomplete=i >= self.end)
                 tok = self.make("ATTR_CLOSE", pos, i + 1)
                 self.frames.pop()
+                self.popped = f
                 return tok
             tok = self.make(self._CLOSER_TYPES[c], pos, pos + 1)
             self.frames.pop()
+            self.popped = f
             if f.stop:
                 self.stopped_at = pos
                 self.pending = []
                 self.pos = self.end
                 return tok
-            if f.kind == "block" and f.kw == "do":
+            if f.kind == "block" and f.owner == "do":
                 self.after_do = True
             if f.kind in ("paren", "sub", "arr", "index", "call", "hash", "mparen") or \
-                    (f.kind == "block" and f.kw is None):
+                    (f.kind == "block" and f.owner is None):
                 self.primary(tok)
                 if f.kind == "mparen":
                     self.last_member = True
@@ -609,7 +618,7 @@ class Lexer:
             self.push("block", STMT, tok)
             return tok
         mode = self.frames[-1].mode
-        if mode == EAFT and (c == "+" and n1 == "+" or c in DASHES and n1 in DASHES):
+        if mode == EAFT and (c == "+" and n1 == "+" or c in DASHES and n1 and n1 in DASHES):
             return self.make("INC" if c == "+" else "DEC", pos, pos + 2, "++" if c == "+" else "--")
         return None
 
@@ -650,6 +659,7 @@ class Lexer:
         f = self.frames[-1]
         f.dashdash = False
         f.ternary = False
+        f.kw = None
         n1 = text[pos + 1] if pos + 1 < n else ""
         if c.isalpha() or c == "_":
             m = _TOKEN_EXTENT_RE.match(text, pos)
@@ -895,8 +905,10 @@ class Lexer:
                 self.after_assign()
                 return tok
             if n1.isalpha():
+                self.unary_at.add(pos)
                 return self.lex_dash_word(pos, operand=True)
             tok = self.make("MINUS", pos, pos + 1, "-")
+            self.unary_at.add(pos)
             f.mode = EOP
             return tok
         if c == "+":
@@ -915,6 +927,7 @@ class Lexer:
                     f.mode = EAFT
                     return self.primary(tok)
             tok = self.make("PLUS", pos, pos + 1, "+")
+            self.unary_at.add(pos)
             f.mode = EOP
             return tok
         if c == "!":
@@ -930,6 +943,12 @@ class Lexer:
             f.mode = EOP
             return tok
         if c.isalpha() or c == "_":
+            if f.kind == "attr":
+                # a named attribute argument: `Mandatory`, `Position = 0`
+                m = _WORD_RE.match(text, pos)
+                tok = self.make("NAME", pos, m.end(), m.group())
+                f.mode = EAFT
+                return tok
             m = _TOKEN_EXTENT_RE.match(text, pos)
             word = m.group()
             if word.isalpha():
@@ -1226,7 +1245,11 @@ class Lexer:
         n = self.end
         f = self.frames[-1]
         n1 = text[pos + 1] if pos + 1 < n else ""
-        if c in DASHES and not f.dashdash:
+        # `-x` is a parameter only as a separate command element: not glued to the previous argument
+        # (`$x.Length-more` is two arguments, the second the string `-more`), not as the value of `-p:`
+        # or a redirection target, not as a switch clause condition.
+        glued = self.last is not None and self.last.end_pos == pos
+        if c in DASHES and not f.dashdash and f.mode == CMD and not glued:
             if n1 and n1 in DASHES:
                 n2 = text[pos + 2] if pos + 2 < n else ""
                 if n2 == "%":

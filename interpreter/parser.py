@@ -24,7 +24,7 @@ from pslark.interpreter.lexer import LexError, Lexer
 from pslark.interpreter.transformer import PSTransformer, SemanticError, current
 from pslark.runtime.errors import ParseError, ParseException
 
-__all__ = ["parse", "is_incomplete", "get_parser", "ParseException", "ParseError"]
+__all__ = ["parse", "is_incomplete", "tokenize", "get_parser", "ParseException", "ParseError"]
 
 
 class _NoLexer(_LarkLexer):
@@ -150,12 +150,22 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
     ptype = prev.type if prev is not None else ""
     expected = drv.expected()
     frame = lexer.frames[-1]
+    if tok.type in ("RPAREN", "RBRACE", "RBRACKET", "ATTR_CLOSE") and lexer.last is tok and lexer.popped is not None:
+        frame = lexer.popped      # the closer already closed its frame in the lexer
     where = _after(prev) if prev is not None else (tok.start_pos, tok.start_pos)
+    prev_unary = prev is not None and prev.start_pos in lexer.unary_at
 
     def res(span, eid, msg, incomplete=None):
         return (span[0], span[1], eid, msg, at_end if incomplete is None else incomplete)
 
     tspan = (tok.start_pos, tok.end_pos)
+    if ptype in _UNARY_OPS or (prev_unary and tok.type not in _EXPR_START):
+        return res(where, "MissingExpressionAfterOperator", f"Missing expression after unary operator '{_text(prev)}'.")
+    if "COLON" in expected and not ("SEP" in expected) and ptype not in _BINARY_OPS:
+        return res((tok.start_pos, tok.end_pos), "MissingColonInTernaryExpression",
+                   "Missing ':' in the ternary expression.")
+    if ptype == "COMMA" and frame.mode == 4 and frame.kw == "catch":
+        return res(where, "MissingTypeLiteralToken", "Missing type literal.")
     # Operators missing their right operand
     if ptype in _BINARY_OPS and ptype not in ("ASSIGN", "ASSIGN_OP", "QUESTION", "COLON") or \
             (ptype in ("QUESTION", "COLON") and tok.type not in _EXPR_START):
@@ -166,8 +176,6 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
             return res(where, "MissingStatementInHashLiteral", "Missing statement after '=' in hash literal.")
         return res(where, "ExpectedValueExpression",
                    f"You must provide a value expression following the '{_text(prev)}' operator.")
-    if ptype in _UNARY_OPS or (ptype in ("MINUS", "PLUS", "SPLITJOIN") and tok.type not in _EXPR_START):
-        return res(where, "MissingExpressionAfterOperator", f"Missing expression after unary operator '{_text(prev)}'.")
     if ptype == "COMMA" and tok.type not in _EXPR_START:
         if frame.mode in (1, 10):  # command arguments
             return res(where, "MissingExpression", "Missing expression after ',' in pipeline element.")
@@ -210,7 +218,11 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         s, e, eid, msg = kw_err
         return (s, e, eid, msg, at_end)
 
-    # Unclosed brackets
+    # Unclosed brackets (or a closer in the wrong place)
+    if frame.kind == "index" and ptype in ("LBRACKET", "NC_LBRACKET") and tok.type == "RBRACKET":
+        return res(where, "MissingArrayIndexExpression", "Array index expression is missing or not valid.")
+    if frame.kind in ("paren", "mparen") and ptype == "LPAREN" and tok.type == "RPAREN":
+        return res(where, "ExpectedExpression", "An expression was expected after '('.")
     if "RBRACE" in expected or "RPAREN" in expected or "RBRACKET" in expected or "ATTR_CLOSE" in expected:
         f = frame
         if f.kind == "index" and "RBRACKET" in expected:
@@ -267,7 +279,7 @@ def _keyword_error(lexer, drv, tok, prev, expected, where):
     """Errors inside `if`/`for`/`function`/`try`... headers: (start, end, id, message) or None."""
     ptype = prev.type if prev is not None else ""
     frame = lexer.frames[-1]
-    paren_kw = frame.kw if frame.kind == "paren" else None
+    paren_kw = frame.owner if frame.kind == "paren" else None
     kw = frame.kw if frame.mode == 4 else None   # KW mode
     pv = str(prev).lower() if prev is not None else ""
 
@@ -312,7 +324,24 @@ def _keyword_error(lexer, drv, tok, prev, expected, where):
                 f"Missing closing ')' after expression in '{name}' statement.")
     if paren_kw == "switch" and "RPAREN" in expected:
         return (*where, "MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.")
-    # Missing statement blocks
+    # Missing statement blocks right after a keyword
+    if "LBRACE" in expected:
+        if ptype in ("BEGIN", "PROCESS", "END", "CLEAN", "DYNAMICPARAM"):
+            return (*where, "MissingNamedStatementBlock", f"Missing statement block after '{pv}'.")
+        if ptype == "ELSE":
+            return (*where, "MissingStatementBlockAfterElse", "Missing statement block after 'else' keyword.")
+        if ptype == "TRY":
+            return (*where, "MissingTryStatementBlock", "The Try statement is missing its statement block.")
+        if ptype == "FINALLY":
+            return (*where, "MissingFinallyStatementBlock", "The Finally block is missing its statement block.")
+        if ptype == "CATCH":
+            return (*where, "MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
+        if ptype == "TRAP":
+            return (*where, "MissingTrapStatement",
+                    "The 'trap' statement was incomplete. A trap statement requires a body.")
+        if ptype == "DO":
+            return (*where, "MissingLoopStatement", "Missing statement body in do loop.")
+    # Missing statement blocks after a header
     if "LBRACE" in expected and kw is not None:
         if kw in ("if", "elseif") and ptype == "RPAREN":
             return (*where, "MissingStatementBlock", f"Missing statement block after {kw} ( condition ).")
@@ -377,14 +406,17 @@ def _run(source: A.SourceText, start: int, end: int, initial: str, start_rule: s
         result = feed(endtok, True)
     except UnexpectedToken as e:
         s, en, eid, msg, inc = _map_unexpected(lexer, drv, e.token, prev)
-        raise ParseException([ParseError(A.Extent(source, s, en), eid, msg, inc)]) from None
-    except LexError as e:
-        raise ParseException([ParseError(A.Extent(source, e.start, e.end), e.error_id, e.message,
-                                         e.incomplete)]) from None
-    except SemanticError as e:
-        raise ParseException([ParseError(A.Extent(source, e.start, e.end), e.error_id, e.message,
-                                         e.incomplete)]) from None
+        raise ParseException([_error(source, s, en, eid, msg, inc)]) from None
+    except (LexError, SemanticError) as e:
+        raise ParseException([_error(source, e.start, e.end, e.error_id, e.message, e.incomplete)]) from None
     return result, lexer
+
+
+def _error(source: A.SourceText, start: int, end: int, error_id: str, message: str, incomplete: bool) -> ParseError:
+    n = len(source.text)
+    start = min(max(start, 0), n)
+    end = min(max(end, start), n)
+    return ParseError(A.Extent(source, start, end), error_id, message, incomplete)
 
 
 def _subparse(source: A.SourceText, start: int, end: int) -> A.SubExpr:
@@ -458,6 +490,28 @@ def parse(text: str, path: Optional[str] = None) -> A.ScriptBlockAst:
     if errors is not None:
         raise ParseException(list(errors))
     return result
+
+
+def tokenize(text: str) -> list:
+    """The tokens the parser sees for `text` (keywords decided with parser feedback), up to the first error.
+
+    For tests and tools such as syntax colouring; each token has `.type`, `.value` (payload), offsets and lines.
+    """
+    source = A.SourceText(text)
+    drv = _Driver("start")
+    lexer = Lexer(text, 0, len(text), drv.accepts, source.line_starts())
+    out = []
+    saved = (current.source, current.subparse)
+    current.source, current.subparse = source, _subparse
+    try:
+        for tok in lexer.tokens():
+            drv.state.feed_token(tok)
+            out.append(tok)
+    except (UnexpectedToken, LexError, SemanticError, ParseException):
+        pass
+    finally:
+        current.source, current.subparse = saved
+    return out
 
 
 def is_incomplete(text: str) -> bool:

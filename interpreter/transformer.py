@@ -315,15 +315,15 @@ class PSTransformer(Transformer):
         return A.NamedBlockAst(_ext(kw.start_pos, rb.end_pos), kw.value.lower(), body, unnamed=False)
 
     def param_list(self, c):
-        params = [x for x in c if isinstance(x, A.ParameterAst)]
+        params = [x for x in c if isinstance(x, _Tagged)]
         seen = set()
         for p in params:
-            key = p.name.lower()
+            key = p.items.name.lower()
             if key in seen:
-                raise SemanticError(p.extent.start, p.extent.end, "DuplicateFormalParameter",
-                                    f"Duplicate parameter ${p.name} in parameter list.")
+                raise SemanticError(p.start, p.end, "DuplicateFormalParameter",
+                                    f"Duplicate parameter ${p.items.name} in parameter list.")
             seen.add(key)
-        return params
+        return [p.items for p in params]
 
     def parameter(self, c):
         attrs = []
@@ -342,7 +342,10 @@ class PSTransformer(Transformer):
             elif seen_var:
                 default = x
         name = var.value[0]
-        return A.ParameterAst(_span(c), name, tuple(attrs), default)
+        if var.type != "VARIABLE":  # pragma: no cover
+            raise AssertionError(var)
+        # the variable's offsets travel with the node, for duplicate-parameter errors
+        return _Tagged("param", A.ParameterAst(_span(c), name, tuple(attrs), default), var.start_pos, var.end_pos)
 
     # -- statement lists ----------------------------------------------------------------------------------
 
