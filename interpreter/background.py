@@ -32,6 +32,8 @@ def background_text(ctx, node) -> str:
 
 
 def compile_background(compiler, node):
+    from pslark.runtime.jobs.workers import prestart_zygote
+    prestart_zygote()
     def run(ctx, out):
         from pslark.runtime.cmdlets.jobs import start_background_job
         text = background_text(ctx, node)

@@ -200,6 +200,9 @@ def compile_command(compiler, node: A.CommandAst, position: int):
         name_fn = compiler.compile_expr(name_node)
     stderr_redirected = any(r.from_stream in ("2", "*") for r in node.redirections)
     name_extent = name_node.extent
+    if static_name is not None and static_name.casefold() in ("start-job", "sajb"):
+        from pslark.runtime.jobs.workers import prestart_zygote
+        prestart_zygote()
 
     def make(ctx, streams):
         args: list[CommandArgument] = []
@@ -325,8 +328,7 @@ class FileWriter:
             except OSError as exc:
                 raise E.RuntimeException(f"Could not find a part of the path '{self.path}'.",
                                          error_id="FileOpenFailure", category="OpenError") from None
-            from pslark.runtime.formatting import OutDefault
-            self.formatter = OutDefault(width=max(1, self.ctx.host.width - 1), ansi=False)
+            self.formatter = self.ctx.host.new_out_default(self.ctx, ansi=False)
 
     def __call__(self, obj):
         self.open()

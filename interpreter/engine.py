@@ -166,7 +166,7 @@ class Engine:
         from pslark.runtime.pipeline import run_pipeline
         formatter = None
         if out is None:
-            formatter = ctx.host.new_out_default()
+            formatter = ctx.host.new_out_default(ctx)
             host = ctx.host
 
             def out(obj, formatter=formatter, host=host):

@@ -100,7 +100,7 @@ class Server:
 
     # ---- running
     def run(self) -> int:
-        self.send(protocol.hello(str(self.ctx.instance_id), socket.gethostname()))
+        self.send(protocol.hello(str(self.ctx.instance_id), socket.gethostname(), os.getpid()))
         threading.Thread(target=self.read_loop, name="pslark-server-reader", daemon=True).start()
         while True:
             message = self.queue.get()

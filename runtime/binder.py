@@ -142,6 +142,11 @@ class Binder:
             msg = exc.message
             raise self.error(f"Cannot bind parameter '{param.name}'. {msg}", "CannotConvertArgumentNoMessage",
                              extent) from None
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            # the type layer could not convert: the same binding error pwsh gives
+            raise self.error(f"Cannot bind parameter '{param.name}'. Cannot convert the \"{_arg_text(value)}\" value "
+                             f"of type \"{_type_name(value)}\" to type \"{type_display_name(param.type)}\".",
+                             "CannotConvertArgumentNoMessage", extent) from None
         self.validate(param, value, extent)
         return value
 
@@ -323,7 +328,10 @@ class Binder:
             "pipeline input.", "InputObjectNotBound", category="InvalidArgument", target=item)
 
     def _convert_pipeline(self, param: Parameter, value: Any) -> Any:
-        value = self.convert(value, param)
+        try:
+            value = self.convert(value, param)
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            raise self.error(f"Cannot bind parameter '{param.name}'.", "CannotConvertArgumentNoMessage") from None
         self.validate(param, value)
         return value
 
@@ -377,6 +385,14 @@ def _property_value(item: Any, param: Parameter, get_property) -> tuple[bool, An
 
 def _param_text(arg: CommandArgument) -> str:
     return "-" + arg.name + (":" if arg.used_colon else "")
+
+
+def _type_name(value: Any) -> str:
+    try:
+        from pslark.runtime.members import type_names
+        return type_names(value)[0]
+    except Exception:   # messages only
+        return type(value).__name__
 
 
 def _arg_text(value: Any) -> str:

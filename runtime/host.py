@@ -98,9 +98,17 @@ class Host:
     def read_line(self, prompt: str = "") -> Optional[str]:
         return None
 
-    def new_out_default(self):
+    def new_out_default(self, ctx=None, width: Optional[int] = None, ansi: Optional[bool] = None):
+        """An Out-Default formatter for this host, with the runspace's $FormatEnumerationLimit, $ErrorView
+        and location when a runspace is given."""
         from pslark.runtime.formatting import OutDefault
-        return OutDefault(width=self.layout_width, ansi=self.ansi)
+        kw = {}
+        if ctx is not None:
+            limit = ctx.preference("FormatEnumerationLimit", 4)
+            kw["enumeration_limit"] = limit if isinstance(limit, int) else 4
+            kw["error_view"] = str(ctx.preference("ErrorView", "ConciseView"))
+            kw["location"] = lambda: ctx.location
+        return OutDefault(width=width or self.layout_width, ansi=self.ansi if ansi is None else ansi, **kw)
 
 
 class ConsoleHost(Host):

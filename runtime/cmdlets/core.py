@@ -174,10 +174,7 @@ class _FormattingCmdlet(Cmdlet):
 
     def _formatter(self, width=None, ansi=None):
         if self.formatter is None:
-            from pslark.runtime.formatting import OutDefault
-            host = self.ctx.host
-            self.formatter = OutDefault(width=width or host.layout_width,
-                                        ansi=host.ansi if ansi is None else ansi)
+            self.formatter = self.ctx.host.new_out_default(self.ctx, width, ansi)
         return self.formatter
 
 
@@ -222,9 +219,14 @@ class OutString(_FormattingCmdlet):
     def process_record(self):
         if self.input_object is AUTOMATION_NULL:
             return
-        width = (self.width - 1) if self.width else self.ctx.host.layout_width
-        formatter = self._formatter(width=width, ansi=False)
-        lines = formatter.write(self.input_object)
+        if self.formatter is None:
+            from pslark.runtime.formatting import OutDefault
+            ctx = self.ctx
+            limit = ctx.preference("FormatEnumerationLimit", 4)
+            self.formatter = OutDefault.for_out_string(
+                self.width or None, console_width=ctx.host.width, enumeration_limit=limit if isinstance(limit, int)
+                else 4, location=lambda: ctx.location)
+        lines = self.formatter.write(self.input_object)
         if self.stream:
             for line in lines:
                 self.write_object(line)

@@ -14,7 +14,6 @@ from pslark.runtime.wire import protocol
 from pslark.runtime.wire.protocol import FrameReader, FrameWriter, ProtocolError
 from pslark.runtime.wire.serialization import decode, decode_error, encode
 
-WORKER_ARGS = ["-m", "pslark.interpreter", "-s", "-NoLogo", "-NoProfile"]
 
 
 class Connection:
@@ -204,43 +203,6 @@ def _int(value, default: int = 0) -> int:
 
 # ------------------------------------------------------------------------------------------------
 
-class WorkerProcess:
-    """A local pslark worker (`pslark -s`): its pipes carry the protocol; it dies with us."""
-
-    def __init__(self, location: str):
-        env = dict(os.environ)
-        env["PSLARK_WORKER"] = "1"
-        self.proc = subprocess.Popen([sys.executable] + WORKER_ARGS, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, cwd=location if os.path.isdir(location) else None,
-                                     env=env, start_new_session=True)
-        self.stderr_lines: list[str] = []
-        threading.Thread(target=self._drain_stderr, daemon=True).start()
-        self.connection = Connection(self.proc.stdout, self.proc.stdin, "localhost")
-
-    def _drain_stderr(self) -> None:
-        for raw in self.proc.stderr:
-            if len(self.stderr_lines) < 200:
-                self.stderr_lines.append(raw.decode("utf-8", errors="replace").rstrip())
-
-    def kill(self) -> None:
-        """End the worker and every process it started (its session)."""
-        proc = self.proc
-        if proc.poll() is not None:
-            return
-        try:
-            import signal
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (OSError, ProcessLookupError):
-            try:
-                proc.kill()
-            except OSError:
-                pass
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            pass
-
-
 class BackgroundChildJob(Job):
     """The child of a BackgroundJob: it runs in the worker. PSJobTypeName is blank, as in pwsh."""
 
@@ -250,7 +212,7 @@ class BackgroundChildJob(Job):
 
     def __init__(self, command: str, location: str = "localhost"):
         super().__init__(command, None, location)
-        self.worker: Optional[WorkerProcess] = None
+        self.worker = None           # runtime.jobs.workers.Worker
         self.invocation_id: Optional[int] = None
         self.stop_requested = False
 
@@ -297,8 +259,9 @@ class BackgroundJob(Job):
 
         def decorate(value):
             return decorate_result(value, "localhost", runspace_id.get("id"), show_computer_name=False)
+        from pslark.runtime.jobs.workers import launch_worker
         try:
-            worker = WorkerProcess(location)
+            worker = launch_worker(location)
             child.worker = worker
             conn = worker.connection
             info = conn.handshake()
@@ -322,7 +285,7 @@ class BackgroundJob(Job):
 
 
 class WorkerHandler(InvocationHandler):
-    def __init__(self, job, worker: WorkerProcess, decorate):
+    def __init__(self, job, worker, decorate):
         super().__init__(job, decorate)
         self.worker = worker
 
@@ -336,16 +299,7 @@ class WorkerHandler(InvocationHandler):
                 pass
 
     def lost_message(self, reason: str) -> str:
-        proc = self.worker.proc
-        try:
-            proc.wait(2)
-        except subprocess.TimeoutExpired:
-            pass
-        code = proc.poll()
-        detail = f"the background process exited with code {code}" if code is not None else reason
-        tail = "; ".join(self.worker.stderr_lines[-3:])
-        if tail:
-            detail += f": {tail}"
+        detail = self.worker.exit_detail(reason)
         return f"There is an error processing data from the background process. Error reported: {detail}."
 
 

@@ -100,9 +100,9 @@ class FrameReader:
         return decode_frame(data)
 
 
-def hello(runspace_id: str, computer: str) -> dict:
+def hello(runspace_id: str, computer: str, pid: int = 0) -> dict:
     return {"type": "hello", "protocol": PROTOCOL_NAME, "version": PROTOCOL_VERSION, "runspace": runspace_id,
-            "computer": computer}
+            "computer": computer, "pid": pid}
 
 
 def check_hello(message: Optional[dict]) -> dict:
