@@ -273,12 +273,14 @@ def _split_verbatim(text: str) -> list[str]:
 # redirections
 
 class RedirectingProcessor(CommandProcessor):
-    """Wraps an element whose output goes to a file or to $null (`>`, `>>`, `> $null`)."""
+    """Wraps an element with redirections: its output may go to a file or to $null (`>`, `>>`, `> $null`),
+    and the files its other streams were sent to are closed when it ends."""
 
-    def __init__(self, inner: CommandProcessor, writer):
+    def __init__(self, inner: CommandProcessor, writer, files: list):
         super().__init__()
         self.inner = inner
         self.writer = writer        # None: output flows on; else a callable taking each object
+        self.files = files
         self.name = inner.name
 
     def _downstream(self, obj):
@@ -287,8 +289,8 @@ class RedirectingProcessor(CommandProcessor):
     def begin(self):
         self.inner.expects_input = self.expects_input
         self.inner.emit = self.writer if self.writer is not None else self._downstream
-        if hasattr(self.writer, "open"):
-            self.writer.open()
+        for f in self.files:
+            f.open()
         self.inner.begin()
 
     def process(self, item):
@@ -301,14 +303,16 @@ class RedirectingProcessor(CommandProcessor):
         try:
             self.inner.end()
         finally:
-            if hasattr(self.writer, "close"):
-                self.writer.close()
+            for f in self.files:
+                f.close()
 
     def stop(self):
         self.inner.stop()
 
     def dispose(self):
         self.inner.dispose()
+        for f in self.files:
+            f.close()
 
 
 class FileWriter:
@@ -369,61 +373,36 @@ def _with_redirections(compiler, make, redirections):
     def build(ctx):
         from pslark.runtime.conversion import to_string
         holder: dict = {}
-        base = ctx.streams
         sinks: dict = {}
         output_writer = None
         files: list = []
         for r, target_fn in plans:
-            streams = list(_STREAM_NAMES.values()) if r.from_stream == "*" else \
-                ([] if r.from_stream == "1" else [_STREAM_NAMES[r.from_stream]])
+            if r.from_stream == "*":
+                streams = list(_STREAM_NAMES.values())
+            elif r.from_stream == "1":
+                streams = []
+            else:
+                streams = [_STREAM_NAMES[r.from_stream]]
             if r.merge_to is not None:
-                if r.merge_to == 1:
-                    for s in streams:
-                        sinks[s] = lambda rec, holder=holder: holder["proc"].emit(rec)
+                if r.merge_to == 1:     # n>&1: records join the output stream
+                    for name in streams:
+                        sinks[name] = lambda rec, holder=holder: holder["proc"].emit(rec)
                 continue
-            if r.target is not None and target_fn is None:
-                # > $null
-                for s in streams:
-                    sinks[s] = _drop
+            if target_fn is None:       # > $null
+                for name in streams:
+                    sinks[name] = _drop
                 if r.from_stream in ("1", "*"):
                     output_writer = _drop
                 continue
-            path = to_string(to_null(target_fn(ctx)))
-            writer = FileWriter(ctx, path, r.append)
+            writer = FileWriter(ctx, to_string(to_null(target_fn(ctx))), r.append)
             files.append(writer)
-            for s in streams:
-                sinks[s] = (lambda rec, w=writer: w.write_text(_record_text(ctx, rec)))
+            for name in streams:
+                sinks[name] = (lambda rec, w=writer: w.write_text(_record_text(ctx, rec)))
             if r.from_stream in ("1", "*"):
                 output_writer = writer
-        streams_obj = base.derive(**sinks) if sinks else None
-        inner = make(ctx, streams_obj)
-        writer = output_writer
-        if writer is None and files:
-            writer_obj = None
-        proc = RedirectingProcessor(inner, writer)
+        inner = make(ctx, ctx.streams.derive(**sinks) if sinks else None)
+        proc = RedirectingProcessor(inner, output_writer, files)
         holder["proc"] = proc
-        if files and writer is None:
-            first = files[0]
-            orig_end = proc.end
-
-            def end_and_close():
-                try:
-                    orig_end()
-                finally:
-                    for f in files:
-                        f.close()
-            proc.end = end_and_close
-        elif files:
-            orig_end = proc.end
-
-            def end_and_close_all():
-                try:
-                    orig_end()
-                finally:
-                    for f in files:
-                        if f is not writer:
-                            f.close()
-            proc.end = end_and_close_all
         return proc
     return build
 

@@ -19,11 +19,143 @@ CONSOLE_COLORS = {
 }
 
 
+class Size:
+    type_names = ["System.Management.Automation.Host.Size", "System.ValueType", "System.Object"]
+    ps_properties = ("Width", "Height")
+
+    def __init__(self, width: int, height: int):
+        self.width = width
+        self.height = height
+
+    def __str__(self):
+        return f"{self.width},{self.height}"
+
+
+class Coordinates:
+    type_names = ["System.Management.Automation.Host.Coordinates", "System.ValueType", "System.Object"]
+    ps_properties = ("X", "Y")
+
+    def __init__(self, x: int = 0, y: int = 0):
+        self.x = x
+        self.y = y
+
+    def __str__(self):
+        return f"{self.x},{self.y}"
+
+
+class RawUI:
+    """$Host.UI.RawUI: window and buffer sizes (from the terminal, or 80x40 when there is none, as pwsh)."""
+
+    type_names = ["System.Management.Automation.Internal.Host.InternalHostRawUserInterface",
+                  "System.Management.Automation.Host.PSHostRawUserInterface", "System.Object"]
+    ps_properties = ("ForegroundColor", "BackgroundColor", "CursorPosition", "WindowPosition", "CursorSize",
+                     "BufferSize", "WindowSize", "MaxWindowSize", "MaxPhysicalWindowSize", "KeyAvailable",
+                     "WindowTitle")
+
+    def __init__(self, host: "Host"):
+        self._host = host
+        self.window_title = "pslark"
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        width = self._host.width
+        height = 40
+        values = {
+            "foregroundcolor": "Gray", "backgroundcolor": "Black", "cursorposition": Coordinates(),
+            "windowposition": Coordinates(), "cursorsize": 25, "buffersize": Size(width, 9001),
+            "windowsize": Size(width, height), "maxwindowsize": Size(width, height),
+            "maxphysicalwindowsize": Size(width, height), "keyavailable": False, "windowtitle": self.window_title,
+        }
+        if key not in values:
+            raise AttributeError(name)
+        return values[key]
+
+    def ps_set(self, name: str, value) -> bool:
+        if name.casefold() == "windowtitle":
+            self.window_title = str(value)
+            return True
+        return False
+
+
+class HostUI:
+    type_names = ["System.Management.Automation.Internal.Host.InternalHostUserInterface",
+                  "System.Management.Automation.Host.PSHostUserInterface", "System.Object"]
+    ps_properties = ("RawUI", "SupportsVirtualTerminal")
+
+    def __init__(self, host: "Host"):
+        self.raw_ui = RawUI(host)
+        self._host = host
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "rawui":
+            return self.raw_ui
+        if key == "supportsvirtualterminal":
+            return True
+        raise AttributeError(name)
+
+    def ps_invoke(self, name: str, args: list):
+        """$Host.UI.WriteLine(...), Write(...), WriteErrorLine(...), ReadLine()."""
+        from pslark.runtime.conversion import to_string
+        key = name.casefold()
+        text = "".join(to_string(a) for a in args[-1:]) if args else ""
+        if key == "writeline":
+            self._host.write_line(text)
+        elif key == "write":
+            self._host.write_out(text)
+        elif key == "writeerrorline":
+            self._host.write_err(text + "\n")
+        elif key in ("writewarningline", "writeverboseline", "writedebugline"):
+            getattr(self._host, "write_" + key[5:-4])(text)
+        elif key == "readline":
+            return self._host.read_line("")
+        else:
+            from pslark.runtime.errors import MethodException
+            raise MethodException(f"Method invocation failed because [System.Management.Automation.Internal.Host."
+                                  f"InternalHostUserInterface] does not contain a method named '{name}'.",
+                                  error_id="MethodNotFound")
+        return None
+
+
 class Host:
     """Base host: line-oriented text output with locks (thread jobs and -Parallel share it)."""
 
     name = "ConsoleHost"
     interactive = False
+    type_names = ["System.Management.Automation.Internal.Host.InternalHost", "System.Management.Automation.Host.PSHost",
+                  "System.Object"]
+    ps_properties = ("Name", "Version", "InstanceId", "UI", "CurrentCulture", "CurrentUICulture", "PrivateData",
+                     "DebuggerEnabled", "IsRunspacePushed", "Runspace")
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "name":
+            return self.name
+        if key == "version":
+            from pslark.runtime.runspace import _version, PS_VERSION
+            return _version(PS_VERSION)
+        if key == "instanceid":
+            return self.instance_id
+        if key == "ui":
+            ui = getattr(self, "_ui", None)
+            if ui is None:
+                ui = self._ui = HostUI(self)
+            return ui
+        if key in ("currentculture", "currentuiculture"):
+            try:
+                from pslark.runtime.culture import current_culture
+                return current_culture()
+            except ImportError:
+                return None
+        if key == "privatedata":
+            return None
+        if key == "debuggerenabled":
+            return True
+        if key == "isrunspacepushed":
+            return False
+        if key == "runspace":
+            return None
+        raise AttributeError(name)
 
     def __init__(self):
         self.lock = threading.RLock()

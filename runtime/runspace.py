@@ -116,6 +116,20 @@ class Runspace:
         s.new_variable("ConsoleFileName", "", g)
         s.new_variable("EnabledExperimentalFeatures", [], g, readonly)
 
+    # ---- $ExecutionContext (EngineIntrinsics)
+    type_names = ["System.Management.Automation.EngineIntrinsics", "System.Object"]
+    ps_properties = ("Host", "Events", "InvokeProvider", "SessionState", "InvokeCommand")
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "host":
+            return self.host
+        if key == "sessionstate":
+            return SessionStateProxy(self)
+        if key in ("events", "invokeprovider", "invokecommand"):
+            return None
+        raise AttributeError(name)
+
     # ---- what the evaluator and cmdlets ask
     def preference(self, name: str, default: Any = None) -> Any:
         var = self.session.lookup(name)
@@ -148,6 +162,31 @@ class Runspace:
     def child_runspace(self, host: Optional[Host] = None, location: Optional[str] = None) -> "Runspace":
         """A fresh runspace for a thread job or a -Parallel iteration: no variables of ours, our location."""
         return Runspace(host or NullHost(), location or self.location, parent=self)
+
+
+class SessionStateProxy:
+    """$ExecutionContext.SessionState: the language mode and the current path."""
+
+    type_names = ["System.Management.Automation.SessionState", "System.Object"]
+    ps_properties = ("Drive", "Provider", "Path", "Module", "LanguageMode", "UseFullLanguageModeInDebugger",
+                     "Scripts", "Applications", "PSVariable", "InvokeCommand", "InvokeProvider")
+
+    def __init__(self, runspace: "Runspace"):
+        self._runspace = runspace
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "languagemode":
+            return "FullLanguage"
+        if key == "path":
+            return self._runspace.location
+        if key in ("scripts", "applications"):
+            return ["*"]
+        if key == "usefulllanguagemodeindebugger":
+            return False
+        if key in ("drive", "provider", "module", "psvariable", "invokecommand", "invokeprovider"):
+            return None
+        raise AttributeError(name)
 
 
 def culture_names() -> tuple[str, str]:
