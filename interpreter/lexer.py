@@ -42,14 +42,14 @@ DQUOTES = '"\u201c\u201d\u201e'
 QUOTES = SQUOTES + DQUOTES
 NEWLINES = "\r\n"
 # ForceStartNewToken: whitespace, newlines and `{ } ( ) ; , | &` end a bareword in command mode.
-_HWS = " \t\v\f\u00a0\u0085"
+_HWS = " \t\v\f\u00a0\u0085\ufeff"
 FORCE_NEW = frozenset(_HWS + NEWLINES + "{}();,|&")
 # A number in expression mode also ends at these (ForceStartNewTokenAfterNumber).
 NUM_END_EXPR = frozenset(FORCE_NEW | set("!#%*+-./<=>]") | set(DASHES))
 NUM_END_TERNARY = frozenset(NUM_END_EXPR | set("?:"))
 CLOSERS = ")}]"
 
-_WS_RE = re.compile(r"[ \t\v\f\u00a0\u0085\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_WS_RE = re.compile(r"[ \t\v\f\u00a0\u0085\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _SIMPLE_GENERIC_RE = re.compile(
     r"[^ \t\v\f\u00a0\u0085\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\r\n{}();,|&`'\"$\u2018-\u201e]+")
 _TOKEN_EXTENT_RE = re.compile(
@@ -607,14 +607,17 @@ class Lexer:
         if c == "[" or (c == "?" and n1 == "["):
             end = pos + (1 if c == "[" else 2)
             tok = self.make("LBRACKET" if c == "[" else "NC_LBRACKET", pos, end)
+            self.operand_done()
             self.push("index", EOP, tok)
             return tok
         if self.last_member and c == "(":
             tok = self.make("CALL_LPAREN", pos, pos + 1)
+            self.operand_done()
             self.push("call", EOP, tok)
             return tok
         if self.last_member and c == "{":
             tok = self.make("CALL_LBRACE", pos, pos + 1)
+            self.operand_done()
             self.push("block", STMT, tok)
             return tok
         mode = self.frames[-1].mode
@@ -643,13 +646,21 @@ class Lexer:
             tok = self.scan_variable_token(pos, command=False)
         elif c == "(":
             tok = self.make("LPAREN", pos, pos + 1)
+            self.operand_done()
             self.push("mparen", STMT, tok)
             return tok
         else:
             self.error(pos, pos + 1, "MissingPropertyName", "Missing property name after reference operator.")
+        self.operand_done()
         self.primary(tok)
         self.last_member = True
         return tok
+
+    def operand_done(self):
+        """A postfix operation completed an operand: in expression mode an operator comes next."""
+        f = self.frames[-1]
+        if f.mode == EOP:
+            f.mode = EAFT
 
     # -- statement start ---------------------------------------------------------------------------------
 
@@ -1191,6 +1202,8 @@ class Lexer:
                             f.ret = KW
                             return tok
                         return self.make("SWITCH_OPT", pos, m.end(), opt)
+                self.error(pos, m.end(), "InvalidSwitchFlag",
+                           f"The parameter {text[pos:m.end()]} is not valid for the switch statement.")
             return self.make("CMD_PARAM", pos, m.end(), (word, False))
         # Something else where the keyword wants `(` or `{`: let the parser report it.
         f.mode = CMD

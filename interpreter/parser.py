@@ -20,7 +20,7 @@ from lark.parsers.lalr_parser_state import ParserState
 
 from pslark.grammar import grammar_text
 from pslark.interpreter import ast as A
-from pslark.interpreter.lexer import LexError, Lexer
+from pslark.interpreter.lexer import ARG1, CBODY, CMD, KW, LexError, Lexer
 from pslark.interpreter.transformer import PSTransformer, SemanticError, current
 from pslark.runtime.errors import ParseError, ParseException
 
@@ -164,7 +164,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
     if "COLON" in expected and not ("SEP" in expected) and ptype not in _BINARY_OPS:
         return res((tok.start_pos, tok.end_pos), "MissingColonInTernaryExpression",
                    "Missing ':' in the ternary expression.")
-    if ptype == "COMMA" and frame.mode == 4 and frame.kw == "catch":
+    if ptype == "COMMA" and frame.mode == KW and frame.kw == "catch":
         return res(where, "MissingTypeLiteralToken", "Missing type literal.")
     # Operators missing their right operand
     if ptype in _BINARY_OPS and ptype not in ("ASSIGN", "ASSIGN_OP", "QUESTION", "COLON") or \
@@ -177,7 +177,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         return res(where, "ExpectedValueExpression",
                    f"You must provide a value expression following the '{_text(prev)}' operator.")
     if ptype == "COMMA" and tok.type not in _EXPR_START:
-        if frame.mode in (1, 10):  # command arguments
+        if frame.mode in (CMD, ARG1):  # command arguments
             return res(where, "MissingExpression", "Missing expression after ',' in pipeline element.")
         return res(where, "MissingExpressionAfterToken", "Missing expression after ','.")
     if ptype == "ARG_SEP":
@@ -209,7 +209,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
                    f"The splatting operator '@' cannot be used to reference variables in an expression. '@{name}' can "
                    f"be used only as an argument to a command. To reference variables in an expression use "
                    f"'${name}'.", False)
-    if tok.type == "COMMA" and frame.mode in (1,) and ptype not in _BINARY_OPS:
+    if tok.type == "COMMA" and frame.mode == CMD and ptype not in _BINARY_OPS:
         return res(tspan, "MissingArgument", "Missing argument in parameter list.", False)
 
     # Keyword statements
@@ -251,7 +251,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         if f.kind in ("block", "switch") and "RBRACE" in expected and (at_end or tok.type in ("RPAREN", "RBRACKET")):
             return res((f.open_start, f.open_end), "MissingEndCurlyBrace",
                        "Missing closing '}' in statement block or type definition.")
-    if f_is_hash_key(lexer) and "ASSIGN" in expected:
+    if lexer.frames[-1].kind == "hash" and "ASSIGN" in expected:
         return res(where, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.")
     if at_end:
         # an unclosed bracket further out
@@ -271,16 +271,12 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
     return res(tspan, "UnexpectedToken", f"Unexpected token '{text}' in expression or statement.", False)
 
 
-def f_is_hash_key(lexer: Lexer) -> bool:
-    return lexer.frames[-1].kind == "hash"
-
-
 def _keyword_error(lexer, drv, tok, prev, expected, where):
     """Errors inside `if`/`for`/`function`/`try`... headers: (start, end, id, message) or None."""
     ptype = prev.type if prev is not None else ""
     frame = lexer.frames[-1]
     paren_kw = frame.owner if frame.kind == "paren" else None
-    kw = frame.kw if frame.mode == 4 else None   # KW mode
+    kw = frame.kw if frame.mode == KW else None
     pv = str(prev).lower() if prev is not None else ""
 
     # Missing `(` after a keyword
@@ -363,7 +359,7 @@ def _keyword_error(lexer, drv, tok, prev, expected, where):
         if kw == "trap":
             return (*where, "MissingTrapStatement",
                     "The 'trap' statement was incomplete. A trap statement requires a body.")
-        if kw == "switch" and ptype in ("RPAREN",) or (kw == "switch" and lexer.frames[-1].mode == 4):
+        if kw == "switch":
             return (*where, "MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.")
         if kw == "function":
             if ptype in ("FUNCTION", "FILTER"):
@@ -381,7 +377,7 @@ def _keyword_error(lexer, drv, tok, prev, expected, where):
         return (*where, "MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
     if ptype == "COMMA" and kw == "catch":
         return (*where, "MissingTypeLiteralToken", "Missing type literal.")
-    if frame.kind == "switch" and frame.mode == 8:   # CBODY: a clause without a block
+    if frame.kind == "switch" and frame.mode == CBODY:   # a clause without a block
         return (*where, "MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
     if frame.kind == "switch" and ptype == "LBRACE" and tok.type == "$END":
         return (*where, "MissingSwitchConditionExpression", "Missing condition in switch statement clause.")

@@ -216,10 +216,6 @@ def _statement_list(items, start: int, end: int) -> A.StatementListAst:
     return A.StatementListAst(_ext(start, end), tuple(stmts), tuple(traps))
 
 
-def _pipeline_of(stmt):
-    return stmt
-
-
 class PSTransformer(Transformer):
     """Inline callbacks, one per grammar rule / alias (see grammar/pslark.lark)."""
 

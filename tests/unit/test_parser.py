@@ -324,6 +324,20 @@ CONSTRUCTS = [
     ("$x = foreach ($i in 1..3) { $i }; $x = switch ($y) { 1 { 'a' } }; $x = try { 1 } catch { 2 }",
      "{(= $x (foreach $i (.. 1 3) $i)); (= $x (switch $y 1 s'a')); (= $x (try 1 catch 2))}"),
     ("[ValidateNotNull()]$x = 5", "(= (attr [ValidateNotNull()] $x) 5)"),
+    ("[ValidateSet([E]::User, [E]::Machine)]$x", "(attr [ValidateSet([E]::User, [E]::Machine)] $x)"),
+    ("[int]::MaxValue -5; [T]::M(1)[0] -5; [int].Name -eq 1", "{(- [int]::MaxValue 5); (- [T]::M(1)[0] 5); "
+                                                             "(-eq [int].Name 1)}"),
+    ("[System.Array] $a = @(); [string] $b = 'x'", "{(= (cast [System.Array] $a) @({})); (= (cast [string] $b) "
+                                                    "s'x')}"),
+    ("\ufeffecho hi", "(cmd b'echo' b'hi')"),
+    ("if ($a) {\r\n  1\r\n}\r\nelse {\r\n  2\r\n}\r\n$y", "{(if $a 1 else 2); $y}"),
+    ("cmd 2>$null; cmd *>$null; echo hi>out.txt; cd ..; cd ~; C:",
+     "{(cmd b'cmd' 2>$null); (cmd b'cmd' *>$null); (cmd b'echo' b'hi>out.txt'); (cmd b'cd' b'..'); "
+     "(cmd b'cd' b'~'); (cmd b'C:')}"),
+    ("$i-=1; $a*2; $a/2; $a%2; $a+$b; 2*-3; -$x", "{(-= $i 1); (* $a 2); (/ $a 2); (% $a 2); (+ $a $b); "
+                                                  "(* 2 -3); (- $x)}"),
+    ("$script:count += 1; ${script:x}; function script:Helper {}", "{(+= $script:count 1); $script:x; "
+                                                                   "(function script:Helper {{}})}"),
     ("[ValidateRange(1,10)][int]$x = 5", "(= (attr [ValidateRange(1, 10)] (cast [int] $x)) 5)"),
     ("$a=1;$b=2;if($a-eq$b){'eq'}else{'ne'}", "{(= $a 1); (= $b 2); (if (-eq $a $b) s'eq' else s'ne')}"),
 ]
@@ -370,6 +384,33 @@ def test_script_param_block_after_comments_and_requires():
     sb = parse("# header\n#requires -Version 7\n\nparam($Path = '.')\nGet-ChildItem $Path")
     assert sx(sb) == "(param [$Path=s'.']) (cmd b'Get-ChildItem' $Path)"
     assert sb.requires[0].options == (("Version", "7"),)
+
+
+JOBS_SCRIPT = r"""
+#requires -Version 7
+$prefix = 'job'
+$job = Start-Job -ScriptBlock { param($n) 1..$n | ForEach-Object { $_ * 2 } } -ArgumentList 5 -Name "$prefix-1"
+$threads = 1..3 | ForEach-Object { Start-ThreadJob { "item $using:_ from $using:prefix" } -ThrottleLimit 2 }
+while ((Get-Job -State Running).Count -gt 0) { Start-Sleep -Milliseconds 100 }
+$results = foreach ($j in @($job) + $threads) { Receive-Job $j -Wait -AutoRemoveJob }
+1..10 | ForEach-Object -Parallel { "item $_ from $using:prefix" } -ThrottleLimit 3 |
+    Sort-Object
+Get-Job | Where-Object { $_.State -eq 'Failed' } | ForEach-Object { $_.ChildJobs[0].JobStateInfo.Reason.Message }
+Get-Process | Select-Object Name, @{n='CPU';e={$_.CPU}} | Format-Table -AutoSize
+Invoke-Command -HostName user@host:22 -ScriptBlock { hostname } -AsJob | Wait-Job -Timeout 30 | Receive-Job
+$sw = [System.Diagnostics.Stopwatch]::StartNew()
+"{0:N1} s" -f $sw.Elapsed.TotalSeconds
+"""
+
+
+def test_jobs_tutorial_script():
+    sb = parse(JOBS_SCRIPT)
+    stmts = sb.end.body.statements
+    assert len(stmts) == 11
+    assert sx(stmts[5]) == ("(pipe (.. 1 10) | (cmd b'ForEach-Object' -Parallel {(xd 'item ' $_ ' from ' "
+                            "(using $prefix))} -ThrottleLimit 3) | (cmd b'Sort-Object'))")
+    assert sx(stmts[2]) == ("(= $threads (pipe (.. 1 3) | (cmd b'ForEach-Object' {(cmd b'Start-ThreadJob' "
+                            "{(xd 'item ' (using $_) ' from ' (using $prefix))} -ThrottleLimit 2)})))")
 
 
 def test_requires():
@@ -736,6 +777,7 @@ MORE_ERRORS = [
      "Splatted variables like '@b' cannot be part of a comma-separated list of arguments."),
     ("$x = 1 }", "UnexpectedToken", 7, "Unexpected token '}' in expression or statement."),
     ("(1; 2)", "MissingEndParenthesisInExpression", 2, "Missing closing ')' in expression."),
+    ("switch -abc (1) {}", "InvalidSwitchFlag", 7, "The parameter -abc is not valid for the switch statement."),
     ("123456789012345678901234567890l", "BadNumericConstant", 0,
      "The numeric constant 123456789012345678901234567890l is not valid."),
 ]
