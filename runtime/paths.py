@@ -331,8 +331,23 @@ def expand_wildcards(session, path: str, force: bool = False) -> list[str]:
                     if os.path.lexists(candidate) or not last:
                         nxt.append(candidate)
         else:
-            rx = wildcard_to_regex(part)
+            from pslark.runtime.wildcard import WildcardPatternException
+            try:
+                rx = wildcard_to_regex(part)
+            except WildcardPatternException:
+                # an invalid pattern (`du[ck`) names itself, as pwsh's globber falls back to a literal
+                name = part
+                for c in current:
+                    candidate = os.path.join(c, name)
+                    if os.path.lexists(candidate) and (last or os.path.isdir(candidate)):
+                        nxt.append(candidate)
+                rx = None
             show_hidden = force or part.startswith(".")
+            if rx is None:
+                current = iter_unique(nxt)
+                if not current:
+                    return []
+                continue
             for c in current:
                 try:
                     names = os.listdir(c)
