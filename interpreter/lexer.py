@@ -748,8 +748,15 @@ class Lexer:
             return self.make("PIPE", pos, pos + 1)
         if c == ":" and n1 and _is_word(n1):
             m = _WORD_RE.match(text, pos + 1)
-            tok = self.make("LABEL", pos, m.end(), m.group())
-            return tok
+            # A label only counts before a loop or switch; otherwise `:name` is re-read as a command.
+            j, _ = self.skip_trivia(m.end())
+            m2 = _WORD_RE.match(text, j)
+            if m.end() < n and not _force_new(text[m.end()]):
+                return self.lex_command_name(pos)
+            if m2 and m2.group().lower() in ("foreach", "for", "while", "do", "switch") and \
+                    (m2.end() >= n or not _is_word(text[m2.end()])):
+                return self.make("LABEL", pos, m.end(), m.group())
+            return self.lex_command_name(pos)
         if c == "<":
             self.error(pos, pos + 1, "RedirectionNotSupported", "The '<' operator is reserved for future use.")
         return self.lex_command_name(pos)

@@ -137,6 +137,19 @@ def _check_target(target, op: str):
                             "object that is able to accept assignments, such as a variable or a property.")
 
 
+_STREAM_NAMES = {"*": "* stream", "1": "output stream", "2": "error stream", "3": "warning stream",
+                 "4": "verbose stream", "5": "debug stream", "6": "information stream"}
+
+
+def _check_redirections(redirs):
+    seen = set()
+    for r in redirs:
+        if r.from_stream in seen:
+            raise SemanticError(r.extent.start, r.extent.end, "StreamAlreadyRedirected",
+                                f"The {_STREAM_NAMES[r.from_stream]} for this command is already redirected.")
+        seen.add(r.from_stream)
+
+
 def type_name_node(tn) -> A.TypeName:
     """The lexer's type tuple (name, args, rank, start, end) -> TypeName."""
     name, args, rank, start, end = tn
@@ -565,6 +578,7 @@ class PSTransformer(Transformer):
     def expr_element(self, c):
         expr = c[0]
         redirs = tuple(c[1:])
+        _check_redirections(redirs)
         return A.CommandExpressionAst(_span(c), expr, redirs)
 
     def command(self, c):
@@ -586,6 +600,7 @@ class PSTransformer(Transformer):
                 if seen:
                     elements[i] = A.StringConstantExpr(e.extent, "--", "bare")
                 seen = True
+        _check_redirections(redirs)
         return A.CommandAst(_span(c), tuple(elements), op, tuple(redirs), verbatim)
 
     def cmd_name_bare(self, c):
