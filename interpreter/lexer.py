@@ -55,6 +55,7 @@ _SIMPLE_GENERIC_RE = re.compile(
 _TOKEN_EXTENT_RE = re.compile(
     r"[^ \t\v\f\u00a0\u0085\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\r\n{}();,|&]*")
 _WORD_RE = re.compile(r"\w+")
+_TO_EOL_RE = re.compile(r"[^\r\n]*")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _VARNAME_RE = re.compile(r"[\w?]*")
 _TYPENAME_RE = re.compile(r"[\w.`+#\\]+")
@@ -203,13 +204,11 @@ def number_value(body: str, suffix: str, mult: str, negative: bool = False):
         base = 16 if low.startswith("0x") else 2
         v = int(digits, base)
         if base == 16 and not suffix:
-            nd = len(digits.lstrip("0")) if len(digits) > 8 else len(digits)
             # 8 or 16 hex digits are read as two's complement (0xFFFFFFFF is -1).
             if len(digits) == 8 and v > _INT32[1]:
                 v -= 2 ** 32
             elif len(digits) == 16 and v > _INT64[1]:
                 v -= 2 ** 64
-            del nd
         v *= m
         if negative:
             v = -v
@@ -301,7 +300,6 @@ class Lexer:
         self.after_do = False               # the `}` of a do-loop body was just closed
         self.stopped_at = -1                # for initial='sub': offset of the closing `)`
         self.requires: list[tuple[int, int, str]] = []
-        self.pending: list[Token] = []
         self.popped: Optional[Frame] = None   # the frame the last closer token closed (for error messages)
         self.unary_at: set = set()             # offsets of `-`/`+`/`-split`... used as prefix operators
 
@@ -359,9 +357,6 @@ class Lexer:
 
     def tokens(self) -> Iterator[Token]:
         while True:
-            if self.pending:
-                yield self.pending.pop(0)
-                continue
             tok = self.next_token()
             if tok is None:
                 return
@@ -444,9 +439,7 @@ class Lexer:
     def skip_line_comment(self, pos: int) -> int:
         text = self.text
         i = pos + 1
-        e = i
-        while e < self.end and text[e] not in NEWLINES:
-            e += 1
+        e = _TO_EOL_RE.match(text, i, self.end).end()
         if self.outer and len(self.frames) == 1 and text[i:i + 8].lower() == "requires":
             self.requires.append((pos, e, text[i + 8:e]))
         return e
@@ -569,7 +562,6 @@ class Lexer:
             self.popped = f
             if f.stop:
                 self.stopped_at = pos
-                self.pending = []
                 self.pos = self.end
                 return tok
             if f.kind == "block" and f.owner == "do":

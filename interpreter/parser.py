@@ -13,10 +13,8 @@ import threading
 from typing import Optional
 
 from lark import Lark, Token
-from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer as _LarkLexer
 from lark.parsers.lalr_analysis import Shift
-from lark.parsers.lalr_parser_state import ParserState
 
 from pslark.grammar import grammar_text
 from pslark.interpreter import ast as A
@@ -88,48 +86,140 @@ def get_parser() -> Lark:
     return p
 
 
-class _Driver:
-    """Feeds one token stream into a fresh LALR parser state; answers the lexer's `accepts` questions."""
+class _Tables:
+    """Lark's LALR tables for one start symbol, recompiled for a tight driver loop.
+
+    Each action is (True, next_state, None, None) for a shift, or (False, rule_size, callback, nonterminal)
+    for a reduction (the callback is Lark's, built from PSTransformer, with its child filtering).
+    """
+
+    __slots__ = ("states", "start", "end")
 
     def __init__(self, start: str):
-        lark = get_parser()
-        frontend = lark.parser
-        pconf = frontend.parser.parser.parse_table
-        self.states = pconf.states
-        ip = lark.parse_interactive("", start=start)
-        self.state: ParserState = ip.parser_state
-        self.stack = self.state.state_stack
-        self.last: Optional[Token] = None
+        inner = get_parser().parser.parser.parser       # lark.parsers.lalr_parser._Parser
+        table = inner.parse_table
+        callbacks = inner.callbacks
+        self.start = table.start_states[start]
+        self.end = table.end_states[start]
+        states = {}
+        for state, actions in table.states.items():
+            row = {}
+            for term, (action, arg) in actions.items():
+                if action is Shift:
+                    row[term] = (True, arg, None, None)
+                elif len(arg.expansion) == 1 and arg.options.expand1 and arg.alias is None:
+                    # `?level: next_level`: the value passes through unchanged (no callback, no list)
+                    row[term] = (False, 1, None, arg.origin.name)
+                else:
+                    row[term] = (False, len(arg.expansion), callbacks[arg], arg.origin.name)
+            states[state] = row
+        self.states = states
+
+
+_tables: dict = {}
+
+
+class _Unexpected(Exception):
+    def __init__(self, token: Token):
+        super().__init__(token)
+        self.token = token
+
+
+class _Driver:
+    """Feeds one token stream into a fresh LALR parse; answers the lexer's `accepts` questions."""
+
+    __slots__ = ("states", "stack", "values", "end")
+
+    def __init__(self, start: str):
+        tables = _tables.get(start)
+        if tables is None:
+            tables = _tables[start] = _Tables(start)
+        self.states = tables.states
+        self.end = tables.end
+        self.stack = [tables.start]
+        self.values: list = []
+
+    def feed(self, tok: Token) -> None:
+        """Shift one token (after the reductions it triggers); _Unexpected if the grammar rejects it."""
+        states = self.states
+        stack = self.stack
+        values = self.values
+        ttype = tok.type
+        while True:
+            act = states[stack[-1]].get(ttype)
+            if act is None:
+                raise _Unexpected(tok)
+            shift, a, callback, origin = act
+            if shift:
+                stack.append(a)
+                values.append(tok)
+                return
+            if callback is None:
+                stack[-1] = states[stack[-2]][origin][1]
+                continue
+            if a:
+                children = values[-a:]
+                del stack[-a:]
+                del values[-a:]
+            else:
+                children = []
+            values.append(callback(children))
+            stack.append(states[stack[-1]][origin][1])
+
+    def finish(self, end_tok: Token):
+        """Feed end-of-input and return the start rule's value."""
+        states = self.states
+        stack = self.stack
+        values = self.values
+        end_state = self.end
+        while True:
+            act = states[stack[-1]].get("$END")
+            if act is None:
+                raise _Unexpected(end_tok)
+            shift, a, callback, origin = act
+            if shift:  # pragma: no cover - the grammar never shifts $END
+                raise _Unexpected(end_tok)
+            if callback is None:
+                stack[-1] = states[stack[-2]][origin][1]
+                if stack[-1] == end_state:  # pragma: no cover
+                    return values[-1]
+                continue
+            if a:
+                children = values[-a:]
+                del stack[-a:]
+                del values[-a:]
+            else:
+                children = []
+            values.append(callback(children))
+            stack.append(states[stack[-1]][origin][1])
+            if stack[-1] == end_state:
+                return values[-1]
 
     def accepts(self, term: str) -> bool:
-        """Would the parser shift `term` now (after any reductions)?"""
+        """Would the parser shift `term` now (after any reductions)? Simulated on the state stack only."""
         states = self.states
         stack = self.stack
         height = len(stack)
         pushed: list = []
         for _ in range(10000):
-            s = pushed[-1] if pushed else stack[height - 1]
-            act = states[s].get(term)
+            act = states[pushed[-1] if pushed else stack[height - 1]].get(term)
             if act is None:
                 return False
-            action, arg = act
-            if action is Shift:
+            shift, size, _, origin = act
+            if shift:
                 return True
-            size = len(arg.expansion)
             if size:
                 if size <= len(pushed):
                     del pushed[-size:]
                 else:
                     height -= size - len(pushed)
                     pushed.clear()
-            s2 = pushed[-1] if pushed else stack[height - 1]
-            pushed.append(states[s2][arg.origin.name][1])
+            pushed.append(states[pushed[-1] if pushed else stack[height - 1]][origin][1])
         return False  # pragma: no cover
 
     def expected(self) -> set:
         """Terminals the parser can shift now."""
-        st = self.states[self.stack[-1]]
-        return {t for t in st if t.isupper() and self.accepts(t)}
+        return {t for t in self.states[self.stack[-1]] if t.isupper() and self.accepts(t)}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -227,7 +317,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         return (s, e, eid, msg, at_end)
 
     # Unclosed brackets (or a closer in the wrong place)
-    if frame.kind == "index" and ptype in ("LBRACKET", "NC_LBRACKET") and tok.type == "RBRACKET":
+    if frame.kind == "index" and ptype in ("LBRACKET", "NC_LBRACKET"):
         return res(where, "MissingArrayIndexExpression", "Array index expression is missing or not valid.")
     if frame.kind in ("paren", "mparen") and ptype == "LPAREN" and tok.type == "RPAREN":
         return res(where, "ExpectedExpression", "An expression was expected after '('.")
@@ -398,17 +488,14 @@ def _run(source: A.SourceText, start: int, end: int, initial: str, start_rule: s
     drv = _Driver(start_rule)
     lexer = Lexer(source.text, start, end, drv.accepts, line_starts, initial=initial,
                   outer=(initial == "top"))
-    feed = drv.state.feed_token
+    feed = drv.feed
     prev: Optional[Token] = None
-    tok: Optional[Token] = None
     try:
         for tok in lexer.tokens():
             feed(tok)
             prev = tok
-        endtok = Token("$END", "", end, 0, 0, 0, 0, end)
-        tok = endtok
-        result = feed(endtok, True)
-    except UnexpectedToken as e:
+        result = drv.finish(Token("$END", "", end, 0, 0, 0, 0, end))
+    except _Unexpected as e:
         s, en, eid, msg, inc = _map_unexpected(lexer, drv, e.token, prev)
         raise ParseException([_error(source, s, en, eid, msg, inc)]) from None
     except (LexError, SemanticError) as e:
@@ -509,9 +596,9 @@ def tokenize(text: str) -> list:
     current.source, current.subparse = source, _subparse
     try:
         for tok in lexer.tokens():
-            drv.state.feed_token(tok)
+            drv.feed(tok)
             out.append(tok)
-    except (UnexpectedToken, LexError, SemanticError, ParseException):
+    except (_Unexpected, LexError, SemanticError, ParseException):
         pass
     finally:
         current.source, current.subparse = saved

@@ -726,6 +726,8 @@ MORE_ERRORS = [
     ("@(1", "MissingEndParenthesisInExpression", 3, "Missing closing ')' in expression."),
     ("$x.foo(1", "MissingEndParenthesisInMethodCall", 8, "Missing ')' in method call."),
     ("$a[1", "MissingEndSquareBracket", 4, "Missing ']' after array index expression."),
+    ("$a[", "MissingArrayIndexExpression", 3, "Array index expression is missing or not valid."),
+    ("$a[]", "MissingArrayIndexExpression", 3, "Array index expression is missing or not valid."),
     ("{ 1", "MissingEndCurlyBrace", 0, "Missing closing '}' in statement block or type definition."),
     ("if ($x) {\n  1\n", "MissingEndCurlyBrace", 8, "Missing closing '}' in statement block or type definition."),
     ("if", "MissingOpenParenthesisInIfStatement", 2, "Missing '(' after 'if' in if statement."),
