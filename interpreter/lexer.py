@@ -485,11 +485,7 @@ class Lexer:
         if f.mode in (KW, FNAME, HKEY, CLAUSE, CBODY):
             return False
         lt = self.last_type
-        if lt == "" or lt in CONTINUATION_TYPES:
-            return False
-        if self.last is not None and self.last.end_pos <= f.open_start and len(self.frames) > 1:
-            return False
-        return True
+        return not (lt == "" or lt in CONTINUATION_TYPES)
 
     def on_newline(self, pos: int) -> Optional[Token]:
         significant = self.newline_significant()
@@ -573,6 +569,7 @@ class Lexer:
                     self.last_member = True
             return tok
         # A closer that does not match the open bracket: the parser reports it.
+        self.popped = None
         return self.make(self._CLOSER_TYPES[c], pos, pos + 1)
 
     # -- glued postfix operators -----------------------------------------------------------------------

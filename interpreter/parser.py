@@ -319,7 +319,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
     # Unclosed brackets (or a closer in the wrong place)
     if frame.kind == "index" and ptype in ("LBRACKET", "NC_LBRACKET"):
         return res(where, "MissingArrayIndexExpression", "Array index expression is missing or not valid.")
-    if frame.kind in ("paren", "mparen") and ptype == "LPAREN" and tok.type == "RPAREN":
+    if frame.kind in ("paren", "mparen") and ptype == "LPAREN" and frame.owner is None:
         return res(where, "ExpectedExpression", "An expression was expected after '('.")
     if "RBRACE" in expected or "RPAREN" in expected or "RBRACKET" in expected or "ATTR_CLOSE" in expected:
         f = frame
