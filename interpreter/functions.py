@@ -374,7 +374,11 @@ class ScriptProcessor(CommandProcessor):
         session = ctx.session
         if self.new_scope:
             from pslark.runtime.session import Scope
-            self.scope = Scope(session.current, is_script=self.script_path is not None)
+            # a function defined in a module runs in a child of the module's scope (runtime.cmdlets.modules
+            # binds its script blocks there), not of the caller's
+            bound = getattr(self.sb, "session_state", None)
+            parent = bound if isinstance(bound, Scope) else session.current
+            self.scope = Scope(parent, is_script=self.script_path is not None)
         else:
             self.scope = session.current
         set_name = self.binder.resolve_set(self.result, self.expects_input)
