@@ -1200,6 +1200,12 @@ class Lexer:
                         return self.make("SWITCH_OPT", pos, m.end(), opt)
                 self.error(pos, m.end(), "InvalidSwitchFlag",
                            f"The parameter {text[pos:m.end()]} is not valid for the switch statement.")
+            if kw == "foreach":
+                if "parallel".startswith(lw) or "throttlelimit".startswith(lw):
+                    self.error(pos, m.end(), "NotSupportedByPslark",
+                               f"'foreach {text[pos:m.end()]}' is not supported by pslark.")
+                self.error(pos, m.end(), "InvalidForeachFlag",
+                           f"The parameter {text[pos:m.end()]} is not valid for the foreach statement.")
             return self.make("CMD_PARAM", pos, m.end(), (word, False))
         # Something else where the keyword wants `(` or `{`: let the parser report it.
         f.mode = CMD

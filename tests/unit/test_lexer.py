@@ -310,6 +310,13 @@ def test_for_keeps_both_semicolons():
     assert types("for (;;) {}") == ["FOR", "LPAREN", "SEP", "SEP", "RPAREN", "LBRACE", "RBRACE"]
 
 
+def test_multiline_token_positions():
+    toks = tokenize("$x = @'\nab\ncd\n'@; $y")
+    here = toks[2]
+    assert (here.line, here.column, here.end_line, here.end_column) == (1, 6, 4, 3)
+    assert toks[4].line == 4
+
+
 def test_token_positions():
     toks = tokenize("echo a\n  $x.Name")
     x = toks[3]

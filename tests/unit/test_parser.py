@@ -780,6 +780,8 @@ MORE_ERRORS = [
     ("$x = 1 }", "UnexpectedToken", 7, "Unexpected token '}' in expression or statement."),
     ("(1; 2)", "MissingEndParenthesisInExpression", 2, "Missing closing ')' in expression."),
     ("switch -abc (1) {}", "InvalidSwitchFlag", 7, "The parameter -abc is not valid for the switch statement."),
+    ("foreach -parallel ($a in $b) {}", "NotSupportedByPslark", 8, "'foreach -parallel' is not supported by pslark."),
+    ("foreach -x ($a in $b) {}", "InvalidForeachFlag", 8, "The parameter -x is not valid for the foreach statement."),
     ("123456789012345678901234567890l", "BadNumericConstant", 0,
      "The numeric constant 123456789012345678901234567890l is not valid."),
 ]
