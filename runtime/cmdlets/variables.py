@@ -191,6 +191,12 @@ class _VariableCommand(Cmdlet):
             self.write_error(self.error_record(exc.message, exc.error_id or "SetVariableError",
                                                exc.category or "InvalidArgument", var.name, exc))
             return False
+        except (TypeError, ValueError, ArithmeticError) as err:
+            from pslark.runtime.errors import PSInvalidCastException
+            exc = PSInvalidCastException(f"Cannot convert value to the type of variable {var.name}: {err}")
+            self.write_error(self.error_record(exc.message, "ArgumentTransformationMetadataException",
+                                               "InvalidArgument", var.name, exc))
+            return False
         var.value = value
         return True
 
