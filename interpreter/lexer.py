@@ -350,9 +350,6 @@ class Lexer:
             self.frames[-1].mode = parent_mode
         self.frames.append(Frame(kind, mode, tok.start_pos, tok.end_pos, kw, tok.type))
 
-    def peek_char(self, i: int) -> str:
-        return self.text[i] if i < self.end else ""
-
     # -- main loop --------------------------------------------------------------------------------------
 
     def tokens(self) -> Iterator[Token]:
@@ -632,7 +629,7 @@ class Lexer:
         elif c in DQUOTES:
             tok = self.scan_double_quoted(pos)
         elif c == "$" and pos + 1 < self.end and (_is_var_start(text[pos + 1]) or text[pos + 1] == "{"):
-            tok = self.scan_variable_token(pos, command=False)
+            tok = self.scan_variable_token(pos)
         elif c == "(":
             tok = self.make("LPAREN", pos, pos + 1)
             self.operand_done()
@@ -854,7 +851,7 @@ class Lexer:
                 self.push("sub", STMT, tok, parent_mode=EAFT)
                 return tok
             if n1 and (_is_var_start(n1) or n1 == "{"):
-                tok = self.scan_variable_token(pos, command=False)
+                tok = self.scan_variable_token(pos)
                 f.mode = EAFT
                 return self.primary(tok)
             tok = self.scan_generic(pos)
@@ -1543,7 +1540,7 @@ class Lexer:
                        "Consider using ${} to delimit the name.")
         return name, j, False
 
-    def scan_variable_token(self, pos: int, command: bool) -> Token:
+    def scan_variable_token(self, pos: int) -> Token:
         name, end, braced = self.scan_variable(pos)
         return self.make("VARIABLE", pos, end, (name, braced))
 
@@ -1879,10 +1876,7 @@ class Lexer:
                 if j >= n or text[j] != "]":
                     self.error(j, j + 1, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.",
                                incomplete=j >= n)
-                if rank:
-                    # jagged arrays: keep the outermost rank
-                    pass
-                rank = r
+                rank = r  # (a jagged `[int[][]]` keeps only the last rank: TypeName has no room for more)
                 i = j + 1
                 continue
             if args or rank:

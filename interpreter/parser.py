@@ -78,12 +78,26 @@ def get_parser() -> Lark:
                 kwargs = dict(parser="lalr", lexer=_NoLexer, start=["start", "substart"],
                               transformer=PSTransformer(), maybe_placeholders=False)
                 cache = _cache_path()
+                fresh = bool(cache) and not os.path.exists(cache)
                 try:
                     p = Lark(grammar_text(), cache=cache or False, **kwargs)
-                except Exception:  # a broken or foreign cache file: build without it
+                except Exception:  # an unwritable or broken cache: build without it
                     p = Lark(grammar_text(), **kwargs)
+                if fresh:
+                    _remove_stale_caches(cache)
                 _parser = p
     return p
+
+
+def _remove_stale_caches(current_cache: str) -> None:
+    """Drop table caches of older grammar versions next to the current one."""
+    d, keep = os.path.split(current_cache)
+    try:
+        for name in os.listdir(d):
+            if name.startswith("grammar-") and name.endswith(".lark.cache") and name != keep:
+                os.remove(os.path.join(d, name))
+    except OSError:
+        pass
 
 
 class _Tables:

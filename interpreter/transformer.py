@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from typing import Any, Optional
+from typing import Optional
 
 from lark import Token, Transformer
 
@@ -387,9 +387,7 @@ class PSTransformer(Transformer):
         return stmt  # pragma: no cover
 
     def _flow(self, cls, c):
-        kw = c[0]
-        arg = c[1] if len(c) > 1 else None
-        return cls(_span(c), arg)
+        return cls(_span(c), c[1] if len(c) > 1 else None)
 
     def return_stmt(self, c):
         return self._flow(A.ReturnAst, c)
