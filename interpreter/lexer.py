@@ -437,7 +437,7 @@ class Lexer:
         text = self.text
         i = pos + 1
         e = _TO_EOL_RE.match(text, i, self.end).end()
-        if self.outer and len(self.frames) == 1 and text[i:i + 8].lower() == "requires":
+        if self.outer and text[i:i + 8].lower() == "requires":
             self.requires.append((pos, e, text[i + 8:e]))
         return e
 

@@ -324,10 +324,11 @@ def test_token_positions():
     assert str(x) == "$x"
 
 
-def test_requires_recorded_only_at_top():
-    lx = Lexer("#requires -Version 7\n{ #requires -Modules x\n}")
+def test_requires_recorded_outside_nested_tokens():
+    # braces do not matter (the whole script has the requirement); a string's $( ) is a nested token scan
+    lx = Lexer('#requires -Version 7\n{ #requires -Modules x\n}\n"$(\n#requires -Modules y\n)"')
     list(lx.tokens())
-    assert len(lx.requires) == 1 and lx.requires[0][2].strip() == "-Version 7"
+    assert [r[2].strip() for r in lx.requires] == ["-Version 7", "-Modules x"]
 
 
 def test_raw_tokenize_without_parser():

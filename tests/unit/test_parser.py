@@ -417,7 +417,8 @@ def test_requires():
     sb = parse("#requires -Version 7.2 -Modules A, B\n#Requires -RunAsAdministrator\n#REQUIRES -PSEdition Core\n1")
     assert [r.options for r in sb.requires] == [
         (("Version", "7.2"), ("Modules", "A, B")), (("RunAsAdministrator", ""),), (("PSEdition", "Core"),)]
-    assert parse("{ #requires -Version 7\n}").requires == ()
+    assert [r.options for r in parse("{ #requires -Version 7\n}").requires] == [(("Version", "7"),)]
+    assert parse('"$(\n#requires -Version 7\n)"').requires == ()
 
 
 def test_keyword_named_commands_elsewhere():
