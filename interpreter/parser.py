@@ -365,6 +365,9 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
                        "Missing closing '}' in statement block or type definition.")
     if lexer.frames[-1].kind == "hash" and "ASSIGN" in expected:
         return res(where, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.")
+    if "BEGIN" in expected and "GENERIC" not in expected and not at_end:
+        return res(tspan, "MissingNamedBlocks",
+                   f"unexpected token '{_text(tok)}', expected 'begin', 'process', 'end', or 'dynamicparam'.", False)
     if at_end:
         # an unclosed bracket further out
         for f in reversed(lexer.frames[1:]):

@@ -780,6 +780,8 @@ MORE_ERRORS = [
      "Splatted variables like '@b' cannot be part of a comma-separated list of arguments."),
     ("$x = 1 }", "UnexpectedToken", 7, "Unexpected token '}' in expression or statement."),
     ("(1; 2)", "MissingEndParenthesisInExpression", 2, "Missing closing ')' in expression."),
+    ("begin {} 1", "MissingNamedBlocks", 9,
+     "unexpected token '1', expected 'begin', 'process', 'end', or 'dynamicparam'."),
     ("switch -abc (1) {}", "InvalidSwitchFlag", 7, "The parameter -abc is not valid for the switch statement."),
     ("foreach -parallel ($a in $b) {}", "NotSupportedByPslark", 8, "'foreach -parallel' is not supported by pslark."),
     ("foreach -x ($a in $b) {}", "InvalidForeachFlag", 8, "The parameter -x is not valid for the foreach statement."),
