@@ -66,15 +66,24 @@ class Binder:
     """Binds arguments for one command invocation. `convert(value, param)` converts to the parameter type."""
 
     def __init__(self, metadata: CommandMetadata, command_name: str, fq_command: str,
-                 convert: Callable[[Any, Parameter], Any], allow_unbound: bool = False):
+                 convert: Callable[[Any, Parameter], Any], allow_unbound: bool = False, invocation=None):
         self.md = metadata
         self.command_name = command_name
         self.fq = fq_command
         self.convert = convert
         self.allow_unbound = allow_unbound           # simple functions: unknown args go to $args
+        self.invocation = invocation                 # the call site: errors name the command and point at it
 
     def error(self, message: str, error_id: str, extent=None, category: str = "InvalidArgument", target=None):
-        return binding_error(self.fq, message, error_id, extent, category, target)
+        exc = binding_error(self.fq, message, error_id, extent, category, target)
+        inv = self.invocation
+        if inv is not None:
+            # as pwsh's ParameterBindingException: the command, positioned at the offending argument (or the
+            # whole command when there is none), so ConciseView shows `Command: path:line` and the `~` there
+            from pslark.runtime.errors import ErrorRecord, InvocationInfo
+            ErrorRecord(exc, invocation_info=InvocationInfo(inv.my_command, extent or inv.extent,
+                                                            inv.invocation_name))
+        return exc
 
     # ---- command-line arguments
     def bind_arguments(self, args: list[CommandArgument]) -> BindingResult:
@@ -86,6 +95,10 @@ class Binder:
             arg = args[i]
             if not arg.is_parameter:
                 positional.append(arg)
+                i += 1
+                continue
+            if arg.name == "-" and not arg.used_colon:
+                # `--` ends the parameters: what follows binds as values (the parser already made them barewords)
                 i += 1
                 continue
             matches = self.md.find(arg.name)
