@@ -32,6 +32,28 @@ def _unwrap(v: Any) -> Any:
     return v.base if isinstance(v, PSObject) and v.base is not None else v
 
 
+def _to_process(value: Any) -> Process:
+    """The Process[] parameter type: only Process objects bind (so pipeline input falls through to Name/Id)."""
+    v = _unwrap(value)
+    if isinstance(v, Process):
+        return v
+    from pslark.runtime.errors import PSInvalidCastException
+    from pslark.runtime.conversion import to_string
+    shown = "" if v is None else to_string(v)
+    raise PSInvalidCastException(
+        f'Cannot convert the "{shown}" value of type "{type(v).__name__}" to type "System.Diagnostics.Process".',
+        error_id="ConvertToFinalInvalidCastException")
+
+
+def _register_types() -> None:
+    from pslark.runtime.paramtypes import register_converter
+    register_converter("Process", _to_process)
+    register_converter("System.Diagnostics.Process", _to_process)
+
+
+_register_types()
+
+
 def all_processes() -> list[Process]:
     import psutil
     out = []
@@ -130,18 +152,21 @@ class GetProcess(_ProcessCmdlet):
     name = Parameter("string[]", position=0, by_property_name=True, aliases=("ProcessName",),
                      sets=("Name", "NameWithUserName"))
     id = Parameter("int[]", mandatory=True, by_property_name=True, aliases=("PID",), sets=("Id", "IdWithUserName"))
-    input_object = Parameter("object[]", mandatory=True, pipeline=True, sets=("InputObject",
-                                                                             "InputObjectWithUserName"))
+    # pwsh's binder tries ByValue in every set before ByPropertyName; pslark's goes set by set, so InputObject
+    # is also offered (not mandatory) in the Name/Id sets, and a piped Process binds to it there
+    input_object = Parameter("Process[]", mandatory=True, pipeline=True,
+                             sets=("InputObject", "InputObjectWithUserName", "Name", "Id"),
+                             per_set={"Name": {"mandatory": False}, "Id": {"mandatory": False}})
     include_user_name = Parameter("switch", mandatory=True, sets=("NameWithUserName", "IdWithUserName",
                                                                   "InputObjectWithUserName"))
     module = Parameter("switch", sets=("Name", "Id", "InputObject"))
     file_version_info = Parameter("switch", aliases=("FV", "FVI"), sets=("Name", "Id", "InputObject"))
 
     def process_record(self):
-        if self.parameter_set.startswith("Id"):
-            procs = self.by_ids(as_list(self.id))
-        elif self.parameter_set.startswith("InputObject"):
+        if self.input_object is not None:
             procs = self.input_processes(self.input_object)
+        elif self.parameter_set.startswith("Id"):
+            procs = self.by_ids(as_list(self.id))
         else:
             names = as_str_list(self.name) if self.name is not None else ["*"]
             procs = self.by_names(names)
@@ -165,15 +190,18 @@ class GetProcess(_ProcessCmdlet):
 class StopProcess(_ProcessCmdlet):
     id = Parameter("int[]", position=0, mandatory=True, by_property_name=True, sets=("Id",))
     name = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("ProcessName",), sets=("Name",))
-    input_object = Parameter("object[]", position=0, mandatory=True, pipeline=True, sets=("InputObject",))
+    input_object = Parameter("Process[]", position=0, mandatory=True, pipeline=True,
+                             sets=("InputObject", "Id", "Name"),
+                             per_set={"Id": {"mandatory": False, "position": None},
+                                      "Name": {"mandatory": False, "position": None}})
     pass_thru = Parameter("switch")
     force = Parameter("switch")
 
     def process_record(self):
-        if self.parameter_set == "Name":
-            procs = self.by_names(as_str_list(self.name))
-        elif self.parameter_set == "InputObject":
+        if self.input_object is not None:
             procs = self.input_processes(self.input_object)
+        elif self.parameter_set == "Name":
+            procs = self.by_names(as_str_list(self.name))
         else:
             procs = self.by_ids(as_list(self.id))
         for p in procs:
@@ -205,7 +233,8 @@ class WaitProcess(_ProcessCmdlet):
                    sets=("Id",))
     name = Parameter("string[]", position=0, mandatory=True, by_property_name=True, aliases=("ProcessName",),
                      sets=("Name",))
-    input_object = Parameter("object[]", mandatory=True, pipeline=True, sets=("InputObject",))
+    input_object = Parameter("Process[]", mandatory=True, pipeline=True, sets=("InputObject", "Id", "Name"),
+                             per_set={"Id": {"mandatory": False}, "Name": {"mandatory": False}})
     timeout = Parameter("int", aliases=("TimeoutSec",), validate_range=(0, 32767))
     any = Parameter("switch")
     pass_thru = Parameter("switch")
@@ -214,10 +243,10 @@ class WaitProcess(_ProcessCmdlet):
         self.waiting: list[Process] = []
 
     def process_record(self):
-        if self.parameter_set == "Id":
-            self.waiting += self.by_ids(as_list(self.id))
-        elif self.parameter_set == "InputObject":
+        if self.input_object is not None:
             self.waiting += self.input_processes(self.input_object)
+        elif self.parameter_set == "Id":
+            self.waiting += self.by_ids(as_list(self.id))
         else:
             self.waiting += self.by_names(as_str_list(self.name))
 
