@@ -457,8 +457,13 @@ class Compiler:
     def stmt_ThrowAst(self, node: A.ThrowAst) -> Stmt:
         value = self.compile_value_statement(node.pipeline) if node.pipeline is not None else None
         extent = node.extent
+        rethrow = value is None and getattr(self, "catch_depth", 0) > 0
 
         def run(ctx, out):
+            if rethrow:
+                caught = ctx.__dict__.get("catch_exceptions")
+                if caught:
+                    raise caught[-1]   # `throw` alone in a catch block: the caught error again
             v = to_null(value(ctx)) if value is not None else None
             raise make_thrown(ctx, v, extent)
         return run

@@ -88,7 +88,11 @@ def handle_statement_error(ctx, exc: PSException, extent, traps, out) -> None:
 
 def compile_try(compiler, node: A.TryAst):
     body = compiler.compile_statement_list(node.body)
-    catches = [(list(c.types), compiler.compile_statement_list(c.body)) for c in node.catches]
+    compiler.catch_depth = getattr(compiler, "catch_depth", 0) + 1   # a bare `throw` in a catch rethrows
+    try:
+        catches = [(list(c.types), compiler.compile_statement_list(c.body)) for c in node.catches]
+    finally:
+        compiler.catch_depth -= 1
     finally_body = compiler.compile_statement_list(node.finally_body) if node.finally_body is not None else None
     extent = node.extent
 
@@ -121,6 +125,11 @@ def _catch(ctx, exc: PSException, extent, catches, out) -> bool:
     record = _record(exc, extent)
     for types, cbody in catches:
         if exception_matches(exc, types):
-            _with_dollar_under(ctx, record, cbody, out)
+            stack = ctx.__dict__.setdefault("catch_exceptions", [])
+            stack.append(exc)
+            try:
+                _with_dollar_under(ctx, record, cbody, out)
+            finally:
+                stack.pop()
             return True
     return False
