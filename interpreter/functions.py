@@ -317,7 +317,8 @@ class ScriptProcessor(CommandProcessor):
         self.using_values = using_values
         md = script_metadata(sb, self.name or "ScriptBlock")
         self.md = md
-        self.binder = Binder(md, self.name, self.name, parameter_converter(ctx), allow_unbound=not self.cb.is_advanced)
+        self.binder = Binder(md, self.name, self.name, parameter_converter(ctx), allow_unbound=not self.cb.is_advanced,
+                             invocation=invocation)
         self.result = self.binder.bind_arguments(args)
         self.scope = None
         self.input_items: list = []

@@ -164,7 +164,7 @@ class CmdletProcessor(CommandProcessor):
         self.cmdlet.processor = self            # lets a cmdlet stop its upstream (Select-Object -First)
         self.cmdlet.streams = streams or ctx.streams
         md = info.klass.metadata()
-        self.binder = Binder(md, info.name, self.cmdlet.fq_suffix(), parameter_converter(ctx))
+        self.binder = Binder(md, info.name, self.cmdlet.fq_suffix(), parameter_converter(ctx), invocation=invocation)
         self.result: BindingResult = self.binder.bind_arguments(args)
         self.pipeline_bound: list[str] = []
         self.out_variable: Optional[list] = None

@@ -1,0 +1,2 @@
+Write-Output -Bogus 'x'
+'after'
