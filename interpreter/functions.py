@@ -20,7 +20,9 @@ from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
 from pslark.runtime.pipeline import CommandProcessor, get_property_for_binding, parameter_converter
 from pslark.runtime.scriptblock import ScriptBlock
 
-MAX_CALL_DEPTH = 1000
+# nested script commands (the script file counts too): a user function recursing 1000 levels deep
+# (`f 1000` calling down to `f 0`) must work; deeper gives pwsh's call depth overflow error
+MAX_CALL_DEPTH = 1024
 
 
 class FunctionInfo:
