@@ -71,7 +71,7 @@ def _shortest(text: str, sci_limit: int) -> str:
     n = len(digits)
     sci = exp + n - 1
     ds = "".join(str(x) for x in digits)
-    if sci >= sci_limit or sci < -5:
+    if sci >= sci_limit or sci < -4:
         mant = ds[0] + ("." + ds[1:] if n > 1 else "")
         return f"{neg}{mant}E{'+' if sci >= 0 else '-'}{abs(sci):02d}"
     if exp >= 0:
@@ -233,6 +233,12 @@ def decode_string(s: str) -> str:
 def _type_names_of(value: Any) -> list:
     if isinstance(value, PSObject):
         return list(value.type_names)
+    if type(value) in (list, tuple):
+        return ["System.Object[]", "System.Array", "System.Object"]
+    if isinstance(value, PSList):
+        return [value.type_name, "System.Object"]
+    if isinstance(value, Hashtable):
+        return [value.type_name, "System.Object"]
     try:
         from pslark.runtime.formatting.values import type_names
         return list(type_names(value))

@@ -11,7 +11,16 @@ from typing import Any, Optional
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.cmdlets.objects import HashKey, _as_list, _dictionary_items, _match_key, _details_record, \
     base_of, is_null, is_script_block, to_str
-from pslark.runtime.errors import PSArgumentException
+from pslark.runtime.errors import IOException, PSArgumentException
+
+
+class InvalidDataException(IOException):
+    """System.IO.InvalidDataException (what the Format-* parameter checks throw)."""
+
+    dotnet_type = "System.IO.InvalidDataException"
+
+    def __init__(self, message: str = "Found invalid data while decoding."):
+        super().__init__(message)
 from pslark.runtime.objects import AUTOMATION_NULL
 
 _NAME = HashKey("name", secondary="label")
@@ -109,9 +118,17 @@ class _FormatCmdlet(Cmdlet):
     def options(self) -> dict:
         return {}
 
+    def _format_error(self, message: str, error_id: str) -> None:
+        rec = self.error_record(message, error_id, "InvalidArgument", None, InvalidDataException())
+        rec.error_details_message = message
+        self.throw_terminating(rec)
+
     def begin_processing(self):
         from pslark.runtime.formatting import FormatCommand
         props = getattr(self, "property", None)
+        if props is not None and self.view is not None:
+            self._format_error("Cmdlet parameters View and Property are mutually exclusive.",
+                               "FormatCannotSpecifyViewAndProperty")
         properties = validate_properties(self, _as_list(props), self.property_keys) if props is not None else None
         group_by = None
         if self.group_by is not None:
@@ -183,9 +200,8 @@ class FormatWide(_FormatCmdlet):
 
     def begin_processing(self):
         if self.auto_size and self.is_bound("Column"):
-            msg = "Cannot specify both the AutoSize and Column parameters."
-            self.throw_terminating(self.error_record(msg, "FormatCannotSpecifyAutosizeAndColumns", "InvalidArgument",
-                                                     None, PSArgumentException(msg)))
+            self._format_error("Cmdlet parameters AutoSize and Column are mutually exclusive.",
+                               "FormatCannotSpecifyAutosizeAndColumns")
         super().begin_processing()
 
     def options(self) -> dict:

@@ -528,6 +528,102 @@ def _cmp_key(compare: Callable[[Any, Any], int]):
     return functools.cmp_to_key(compare)
 
 
+def dotnet_list_sort(keys: list, comparer: Callable[[Any, Any], int]) -> None:
+    """List<T>.Sort(IComparer): .NET's introspective sort, in place.
+
+    It is not stable, and Sort-Object's results for equal keys follow it (pwsh's own tests depend on which of
+    two equal items comes first), so pslark runs the same algorithm: insertion sort up to 16 items, median-of-
+    three quicksort partitions, heapsort past the depth limit.
+    """
+    n = len(keys)
+    if n > 1:
+        _intro_sort(keys, 0, n, 2 * (n.bit_length()), comparer)
+
+
+def _swap_if_greater(keys: list, cmp, i: int, j: int) -> None:
+    if cmp(keys[i], keys[j]) > 0:
+        keys[i], keys[j] = keys[j], keys[i]
+
+
+def _intro_sort(keys: list, lo: int, hi: int, depth: int, cmp) -> None:
+    size = hi - lo
+    while size > 1:
+        if size <= 16:
+            if size == 2:
+                _swap_if_greater(keys, cmp, lo, lo + 1)
+                return
+            if size == 3:
+                _swap_if_greater(keys, cmp, lo, lo + 1)
+                _swap_if_greater(keys, cmp, lo, lo + 2)
+                _swap_if_greater(keys, cmp, lo + 1, lo + 2)
+                return
+            _insertion_sort(keys, lo, lo + size, cmp)
+            return
+        if depth == 0:
+            _heap_sort(keys, lo, lo + size, cmp)
+            return
+        depth -= 1
+        p = _pick_pivot_and_partition(keys, lo, lo + size, cmp)
+        _intro_sort(keys, p + 1, lo + size, depth, cmp)
+        size = p - lo
+
+
+def _pick_pivot_and_partition(keys: list, lo: int, end: int, cmp) -> int:
+    hi = end - 1
+    middle = lo + ((hi - lo) >> 1)
+    _swap_if_greater(keys, cmp, lo, middle)
+    _swap_if_greater(keys, cmp, lo, hi)
+    _swap_if_greater(keys, cmp, middle, hi)
+    pivot = keys[middle]
+    keys[middle], keys[hi - 1] = keys[hi - 1], keys[middle]
+    left, right = lo, hi - 1
+    while left < right:
+        left += 1
+        while cmp(keys[left], pivot) < 0:
+            left += 1
+        right -= 1
+        while cmp(pivot, keys[right]) < 0:
+            right -= 1
+        if left >= right:
+            break
+        keys[left], keys[right] = keys[right], keys[left]
+    if left != hi - 1:
+        keys[left], keys[hi - 1] = keys[hi - 1], keys[left]
+    return left
+
+
+def _insertion_sort(keys: list, lo: int, end: int, cmp) -> None:
+    for i in range(lo, end - 1):
+        t = keys[i + 1]
+        j = i
+        while j >= lo and cmp(t, keys[j]) < 0:
+            keys[j + 1] = keys[j]
+            j -= 1
+        keys[j + 1] = t
+
+
+def _heap_sort(keys: list, lo: int, end: int, cmp) -> None:
+    n = end - lo
+    for i in range(n >> 1, 0, -1):
+        _down_heap(keys, lo, i, n, cmp)
+    for i in range(n, 1, -1):
+        keys[lo], keys[lo + i - 1] = keys[lo + i - 1], keys[lo]
+        _down_heap(keys, lo, 1, i - 1, cmp)
+
+
+def _down_heap(keys: list, lo: int, i: int, n: int, cmp) -> None:
+    d = keys[lo + i - 1]
+    while i <= (n >> 1):
+        child = 2 * i
+        if child < n and cmp(keys[lo + child - 1], keys[lo + child]) < 0:
+            child += 1
+        if not cmp(d, keys[lo + child - 1]) < 0:
+            break
+        keys[lo + i - 1] = keys[lo + child - 1]
+        i = child
+    keys[lo + i - 1] = d
+
+
 # ------------------------------------------------------------------------------------------------
 # Select-Object
 
@@ -598,7 +694,7 @@ class SelectObject(Cmdlet):
     case_insensitive = Parameter("switch")
     last = Parameter("int", sets=("DefaultParameter",), validate_range=(0, 2147483647))
     first = Parameter("int", sets=("DefaultParameter",), validate_range=(0, 2147483647))
-    skip = Parameter("int", sets=("DefaultParameter",), validate_range=(0, 2147483647))
+    skip = Parameter("int", sets=("DefaultParameter", "SkipLastParameter"), validate_range=(0, 2147483647))
     skip_last = Parameter("int", sets=("SkipLastParameter",), validate_range=(0, 2147483647))
     wait = Parameter("switch", sets=("DefaultParameter", "IndexParameter"))
     index = Parameter("int[]", sets=("IndexParameter",), validate_range=(0, 2147483647))
@@ -895,7 +991,7 @@ class SortObject(_OrderObjectBase):
         if comparer is None or not entries:
             return
         top, bottom = self.top or 0, self.bottom or 0
-        if top or bottom:
+        if top or bottom or self.stable:
             def indexed(x, y):
                 if x.comparable != y.comparable:
                     return -1 if x.comparable else 1
@@ -903,7 +999,7 @@ class SortObject(_OrderObjectBase):
                 return r if r else (x.index > y.index) - (x.index < y.index)
             entries.sort(key=_cmp_key(indexed))
         else:
-            entries.sort(key=_cmp_key(comparer.compare))
+            dotnet_list_sort(entries, comparer.compare)
         if self.unique:
             uniq = []
             for e in entries:
@@ -926,6 +1022,37 @@ class SortObject(_OrderObjectBase):
 _GROUP_COLLECTION = ("System.Collections.ObjectModel.Collection`1[[System.Management.Automation.PSObject, "
                      "System.Management.Automation, Version=7.4.0.0, Culture=neutral, "
                      "PublicKeyToken=31bf3856ad364e35]]")
+
+
+class CaseSensitiveHashtable(Hashtable):
+    """A Hashtable built with a case-sensitive comparer (Group-Object -AsHashTable -CaseSensitive)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        return self._data[key][1]
+
+    def get(self, key, default=None):
+        entry = self._data.get(key)
+        return default if entry is None else entry[1]
+
+    def __setitem__(self, key, value):
+        entry = self._data.get(key)
+        self._data[key] = (key if entry is None else entry[0], value)
+
+    def add(self, key, value):
+        if key in self._data:
+            raise KeyError(key)
+        self[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def remove(self, key):
+        self._data.pop(key, None)
+
+    def __contains__(self, key):
+        return key in self._data
 
 
 class GroupInfo:
@@ -1045,7 +1172,7 @@ class GroupObject(_OrderObjectBase):
         if not groups:
             return
         if self.as_hash_table:
-            table = Hashtable()
+            table = CaseSensitiveHashtable() if self.case_sensitive else Hashtable()
             for g in groups:
                 key = g.Name if self.as_string else base_of(g.entry.values[0] if g.entry.values else None)
                 if key is MISSING:
@@ -1251,9 +1378,11 @@ class MeasureObject(Cmdlet):
             stat.sum_previous = stat.sum
             stat.sum += num
             if self.standard_deviation and stat.count > 1:
-                avg_prev = stat.sum_previous / (stat.count - 1)
-                avg = stat.sum / stat.count
-                stat.variance += (((num - avg_prev) * (num - avg)) - stat.variance) / stat.count
+                # pwsh 7.4's running *sample* variance (n - 1), as introduced with -StandardDeviation
+                count_minus_one = stat.count - 1
+                avg_prev = stat.sum_previous / count_minus_one
+                stat.variance *= (count_minus_one - 1) / count_minus_one
+                stat.variance += (num - avg_prev) * (num - avg_prev) / stat.count
         if self.minimum:
             stat.min = self._min_max(value, stat.min, True)
         if self.maximum:
@@ -1352,9 +1481,11 @@ class CompareObject(Cmdlet):
 
     def _null_check(self, name: str, value: Any) -> None:
         if value is None:
-            msg = (f"Cannot bind argument to parameter '{name}' because it is null.")
-            rec = ErrorRecord(RuntimeException(msg), f"ParameterArgumentValidationErrorNullNotAllowed,{self.fq_suffix()}",
-                              "InvalidData", None, self.invocation)
+            from pslark.runtime.errors import ParameterBindingException
+            msg = f"Cannot bind argument to parameter '{name}' because it is null."
+            rec = ErrorRecord(ParameterBindingException(msg),
+                              f"ParameterArgumentValidationErrorNullNotAllowed,{self.fq_suffix()}", "InvalidData",
+                              None, self.invocation)
             self.throw_terminating(rec)
 
     def _entries(self, objects: list) -> list:
@@ -1373,6 +1504,9 @@ class CompareObject(Cmdlet):
         self._comparer = EntryComparer([True] * width, bool(self.case_sensitive))
 
     def process_record(self):
+        for name, value in (("ReferenceObject", self.reference_object), ("DifferenceObject", self.difference_object)):
+            if value is None or (isinstance(value, list) and len(value) == 1 and value[0] is None):
+                self._null_check(name, None)
         refs = [x for x in _as_list(self.reference_object)]
         diffs = [x for x in _as_list(self.difference_object)]
         if not refs:

@@ -192,7 +192,7 @@ class GetDate(Cmdlet):
     second = Parameter("int", validate_range=(0, 59))
     millisecond = Parameter("int", validate_range=(0, 999))
     display_hint = Parameter("string", default="DateTime", validate_set=_DISPLAY_HINTS)
-    u_format = Parameter("string", name="UFormat", mandatory=True,
+    u_format = Parameter("string", name="UFormat", mandatory=True, validate_not_null_or_empty=True,
                          sets=("DateAndUFormat", "UnixTimeSecondsAndUFormat"))
     format = Parameter("string", sets=("DateAndFormat", "UnixTimeSecondsAndFormat"))
     as_utc = Parameter("switch", name="AsUTC")
@@ -1120,6 +1120,12 @@ class SelectString(Cmdlet):
     culture = Parameter("string")
 
     def begin_processing(self):
+        if self.is_bound("Culture") and not self.is_bound("SimpleMatch"):
+            msg = "The Culture parameter can only be used together with the SimpleMatch parameter."
+            self.throw_terminating(self.error_record(msg, "CannotSpecifyCultureWithoutSimpleMatch", "InvalidData",
+                                                     None, PSInvalidOperationException(msg)))
+        self._quiet_written = False
+        self._found_here = False
         self._patterns = [to_str(p) for p in _as_list(self.pattern)]
         self._matcher = _Matcher(self, self._patterns)
         ctx = [int(c) for c in _as_list(self.context)] if self.context is not None else []
@@ -1134,7 +1140,12 @@ class SelectString(Cmdlet):
     # ---- output
     def _emit(self, info: MatchInfo) -> None:
         self._found_any = True
+        self._found_here = True
         if self.quiet:
+            if not self._quiet_written:
+                self._quiet_written = True
+                self.write_object(True)
+            self._done = True
             return
         if self.raw:
             self.write_object(info.Line)
@@ -1158,7 +1169,10 @@ class SelectString(Cmdlet):
             if obj is AUTOMATION_NULL or self._done:
                 return
             if self._is_file(obj):
+                self._found_here = False
                 self._search_file(self._file_path(obj))
+                if self.quiet and not self._found_here:
+                    self.write_object(None if self.list else False)
                 return
             if isinstance(base_of(obj), MatchInfo):
                 prior = base_of(obj)
@@ -1172,18 +1186,26 @@ class SelectString(Cmdlet):
                     if self.list:
                         self._done = True
                 return
-            text = "" if obj is None else to_text(obj)
+            b = base_of(obj)
+            text = "" if obj is None else (to_str(b) if isinstance(b, (list, tuple)) else to_text(obj))
             self._input_line += 1
             self._stream_line(text, self._input_line, None)
             return
+        if self._done and self.quiet:
+            return
         literal = self.parameter_set.startswith("Literal")
         paths = _as_list(self.literal_path if literal else self.path)
+        self._found_here = False
         for full in self._resolve(paths, literal):
             self._search_file(full)
+            if self.quiet and self._found_here:
+                return
+        if self.quiet:
+            self.write_object(None if self.list else False)
 
     def _stream_line(self, text: str, number: int, path: Optional[str]) -> None:
         info = self._check_line(text, number, path)
-        if self._pre or self._post:
+        if (self._pre or self._post) and not self.raw:
             if self._tracker is None:
                 self._tracker = _ContextTracker(self._pre, self._post, self._emit)
             self._tracker.line(text, info)
@@ -1198,8 +1220,6 @@ class SelectString(Cmdlet):
         if self._tracker is not None:
             self._tracker.finish()
             self._tracker = None
-        if self.quiet:
-            self.write_object(bool(self._found_any))
 
     # ---- files
     @staticmethod
@@ -1278,4 +1298,4 @@ class SelectString(Cmdlet):
         if self._tracker is not None:
             self._tracker.finish()
         self._tracker = tracker_saved
-        self._done = saved_done
+        self._done = saved_done or (bool(self.quiet) and self._found_here)

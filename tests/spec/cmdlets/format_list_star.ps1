@@ -1,0 +1,1 @@
+[pscustomobject]@{ a = 1; b = 'two' } | Format-List *

@@ -1,0 +1,2 @@
+#! env: LANG=en_US.UTF-8
+Get-Culture

@@ -1,0 +1,1 @@
+[pscustomobject]@{ Name = 'x'; Size = 3 } | Get-Member

@@ -1,0 +1,1 @@
+'abc' | Get-Member -MemberType Property

@@ -1,0 +1,1 @@
+'a', 'b', 'a', 'c', 'a' | Group-Object

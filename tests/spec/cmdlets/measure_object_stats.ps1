@@ -1,0 +1,1 @@
+1..10 | Measure-Object -Sum -Average -Maximum -Minimum

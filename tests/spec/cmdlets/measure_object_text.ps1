@@ -1,0 +1,1 @@
+'one two three', 'four five' | Measure-Object -Line -Word -Character

@@ -1,0 +1,1 @@
+New-TimeSpan -Days 1 -Hours 2 -Minutes 3

@@ -1,0 +1,7 @@
+$e = @(
+    [pscustomobject]@{ Name = 'joseph'; Dept = 'dev'; Years = 15 }
+    [pscustomobject]@{ Name = 'paul'; Dept = 'dev'; Years = 5 }
+    [pscustomobject]@{ Name = 'mary'; Dept = 'ops'; Years = 9 }
+)
+$e | Select-Object -ExpandProperty Name
+[pscustomobject]@{ List = 1, 2, 3 } | Select-Object -ExpandProperty List

@@ -1,0 +1,2 @@
+10, 9, 100, 1 | Sort-Object
+'10', '9', '100' | Sort-Object

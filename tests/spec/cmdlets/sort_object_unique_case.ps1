@@ -1,0 +1,2 @@
+'a', 'B', 'b', 'A', 'c' | Sort-Object -Unique
+'b', 'a', 'B', 'A' | Sort-Object -CaseSensitive
