@@ -1,0 +1,2 @@
+$h = [ordered]@{ zeta = 1; alpha = 'two'; mid = 'x3' }
+$h

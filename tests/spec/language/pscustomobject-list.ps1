@@ -1,0 +1,1 @@
+[pscustomobject]@{ A = 1; Bb = 'two'; Ccc = $true; D = 'd'; Eeeee = 'five' }

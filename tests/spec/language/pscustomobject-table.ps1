@@ -1,0 +1,1 @@
+[pscustomobject]@{ Name = 'widget'; Count = 3; Price = 'cheap' }

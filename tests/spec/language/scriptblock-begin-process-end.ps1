@@ -1,0 +1,5 @@
+1..3 | & {
+    begin { 'start' }
+    process { $_ * 10 }
+    end { 'done' }
+}
