@@ -1,0 +1,6 @@
+sh -c 'exit 3'
+$?
+$LASTEXITCODE
+sh -c 'echo from-sh'
+$?
+$LASTEXITCODE

@@ -1,0 +1,6 @@
+Write-Output 'ok' | Out-Null
+$?
+Write-Error 'failed' -ErrorAction SilentlyContinue
+$?
+$x = 1
+$?

@@ -1,0 +1,4 @@
+$x = 'parent'
+function Read { "sees: $x" }
+Read
+& { "block sees: $x" }

@@ -1,0 +1,4 @@
+$x = 'outer'
+function Change { $x = 'inner'; "in function: $x" }
+Change
+"after: $x"

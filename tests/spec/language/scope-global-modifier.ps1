@@ -1,0 +1,4 @@
+function SetIt { $global:fromFunction = 'set globally' }
+SetIt
+$fromFunction
+$global:fromFunction

@@ -1,0 +1,4 @@
+$v = 'script'
+function Shadow { $local:v = 'local'; "local: $v"; "script: $script:v" }
+Shadow
+$v

@@ -1,0 +1,5 @@
+$private:secret = 'hidden'
+$visible = 'shown'
+function Peek { "secret=[$secret] visible=[$visible]" }
+Peek
+"here: $secret"

@@ -1,0 +1,6 @@
+$count = 0
+function Bump { $script:count++ }
+Bump
+Bump
+Bump
+$count

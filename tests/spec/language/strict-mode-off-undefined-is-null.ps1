@@ -1,0 +1,3 @@
+"[$notDefined]"
+$notDefined -eq $null
+$notDefined.Length
