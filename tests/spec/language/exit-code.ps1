@@ -1,0 +1,4 @@
+#! exit: 3
+'before exit'
+exit 3
+'after exit'

@@ -1,0 +1,7 @@
+switch -CaseSensitive ('ABC') {
+    'abc' { 'lower' }
+    'ABC' { 'upper' }
+}
+switch ('ABC') {
+    'abc' { 'insensitive match' }
+}

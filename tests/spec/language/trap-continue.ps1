@@ -1,0 +1,4 @@
+trap { "trapped: $_"; continue }
+'a'
+throw 'oops'
+'b'
