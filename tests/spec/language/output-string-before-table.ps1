@@ -1,0 +1,2 @@
+'header line'
+[pscustomobject]@{ x = 1; y = 'b' }

@@ -1,0 +1,1 @@
+[pscustomobject]@{ A = 'one'; B = 'two'; C = 'three'; D = 'four' }

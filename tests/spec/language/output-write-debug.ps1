@@ -1,0 +1,3 @@
+Write-Debug 'hidden'
+$DebugPreference = 'Continue'
+Write-Debug 'shown'

@@ -1,0 +1,4 @@
+Write-Information 'hidden'
+Write-Information 'shown' -InformationAction Continue
+$InformationPreference = 'Continue'
+Write-Information 'by preference'

@@ -1,0 +1,4 @@
+Write-Warning 'careful'
+$WarningPreference = 'SilentlyContinue'
+Write-Warning 'hidden'
+Write-Warning 'forced' -WarningAction Continue
