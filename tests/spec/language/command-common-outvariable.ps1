@@ -1,0 +1,2 @@
+Write-Output 'kept' -OutVariable saved | Out-Null
+$saved

@@ -1,0 +1,4 @@
+function Get-Greeting { 'function' }
+Get-Greeting
+Set-Alias -Name Get-Greeting -Value Write-Output
+Get-Greeting 'alias wins'

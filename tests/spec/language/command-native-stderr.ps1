@@ -1,0 +1,2 @@
+sh -c 'echo oops 1>&2'
+'after'
