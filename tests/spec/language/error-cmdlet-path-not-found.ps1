@@ -1,0 +1,2 @@
+Get-Item /no/such/path-xyz
+'after'

@@ -1,0 +1,3 @@
+$n = $null
+$n.ToUpper()
+'after'

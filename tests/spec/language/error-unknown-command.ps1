@@ -1,0 +1,3 @@
+'before'
+Get-NoSuchThing -Flag
+'after'

@@ -1,0 +1,4 @@
+#! exit: 1
+'before'
+if ($true) {
+    'inside'

@@ -1,0 +1,4 @@
+#! exit: 1
+'before'
+$x = (1 + 2
+'after'

@@ -1,0 +1,3 @@
+#! exit: 1
+$name = 'x'
+"$name: value"

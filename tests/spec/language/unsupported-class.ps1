@@ -1,0 +1,3 @@
+#! exit: 1
+'never printed'
+class Point { [int]$X }

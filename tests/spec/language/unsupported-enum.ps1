@@ -1,0 +1,3 @@
+#! exit: 1
+'never printed'
+enum Color { Red; Green }

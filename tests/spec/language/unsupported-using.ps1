@@ -1,0 +1,3 @@
+#! exit: 1
+using namespace System.Text
+'never printed'
