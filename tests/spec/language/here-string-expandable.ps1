@@ -1,0 +1,6 @@
+$name = 'pslark'
+@"
+Name: $name
+Sum: $(2 + 3)
+Quote: "ok"
+"@

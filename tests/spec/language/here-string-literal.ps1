@@ -1,0 +1,5 @@
+$x = 5
+@'
+Value: $x
+  "quoted" and 'single'
+'@

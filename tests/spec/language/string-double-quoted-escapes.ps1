@@ -1,0 +1,6 @@
+"a`tb"
+"line1`nline2"
+"say `"hi`" and ""bye"""
+"cost: `$5"
+"back``tick"
+"`u{263A}"

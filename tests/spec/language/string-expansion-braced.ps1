@@ -1,0 +1,5 @@
+${my var} = 'spaced'
+$name = 'Ann'
+"${my var}!"
+"${name}: hello"
+"${name}s"

@@ -1,0 +1,4 @@
+$x = 'ignored'
+'It''s $x and `n stays'
+'two
+lines'
