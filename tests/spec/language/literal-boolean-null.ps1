@@ -1,0 +1,6 @@
+$true
+$false
+$null
+"[$null]"
+$null -eq $null
+[bool]$null
