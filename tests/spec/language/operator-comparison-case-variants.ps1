@@ -1,0 +1,6 @@
+'abc' -eq 'ABC'
+'abc' -ceq 'ABC'
+'abc' -ieq 'ABC'
+'abc' -cne 'ABC'
+'Hello' -ceq 'Hello'
+'ABC' -ne 'abc'

@@ -1,0 +1,6 @@
+'hello' -like 'h*'
+'hello' -like 'H?LLO'
+'hello' -clike 'H*'
+'hello' -notlike '*z*'
+'abc' -like '[a-c]bc'
+'apple', 'banana', 'avocado' -like 'a*'

@@ -1,0 +1,7 @@
+'Hello World' -replace 'o', '0'
+'abc' -replace 'B', 'x'
+'abc' -creplace 'B', 'x'
+'John Smith' -replace '(\w+) (\w+)', '$2, $1'
+'a.b.c' -replace '\.'
+'a1', 'b2' -replace '\d', '#'
+'price: 5' -replace '(?<n>\d)', '${n}0'

@@ -1,0 +1,4 @@
+$jp = @{ Path = 'dir'; ChildPath = 'file.txt' }
+Join-Path @jp
+$p = @{ InputObject = 'splatted' }
+Write-Output @p

@@ -1,0 +1,11 @@
+'a,b,c' -split ','
+'---'
+'a1b22c' -split '\d+'
+'---'
+-split 'red yellow blue'
+'---'
+'a,b,c,d' -split ',', 2
+'---'
+'aXbxc' -csplit 'x'
+'---'
+'a.b' -split '.', 0, 'SimpleMatch'

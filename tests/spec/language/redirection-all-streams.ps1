@@ -1,0 +1,8 @@
+& {
+    'out'
+    Write-Warning 'warn'
+    Write-Error 'err'
+    Write-Verbose 'verb' -Verbose
+    Write-Information 'info' -InformationAction Continue
+} *> $null
+'after'

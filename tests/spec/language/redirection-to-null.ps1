@@ -1,0 +1,6 @@
+'a' > $null
+Write-Output 'b' > $null
+$null = 'c'
+[void]'d'
+'e' | Out-Null
+'visible'
