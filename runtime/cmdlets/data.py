@@ -970,120 +970,214 @@ def _read_header(text: str, delimiter: str) -> Optional[list]:
     return None
 
 
+class _CsvReader:
+    """ImportCsvHelper's character reader over one text (a file, or one ConvertFrom-Csv input string)."""
+
+    def __init__(self, text: str, delimiter: str):
+        self.s = text
+        self.i = 0
+        self.n = len(text)
+        self.d = delimiter
+
+    @property
+    def eof(self) -> bool:
+        return self.i >= self.n
+
+    def read(self) -> str:
+        ch = self.s[self.i]
+        self.i += 1
+        return ch
+
+    def peek(self, c: str) -> bool:
+        return self.i < self.n and self.s[self.i] == c
+
+    def read_line(self) -> str:
+        j = self.i
+        while j < self.n and self.s[j] not in "\r\n":
+            j += 1
+        line = self.s[self.i:j]
+        if j < self.n and self.s[j] == "\r" and j + 1 < self.n and self.s[j + 1] == "\n":
+            j += 1
+        self.i = min(self.n, j + 1)
+        return line
+
+    def _newline(self, ch: str) -> Optional[str]:
+        if ch == "\r":
+            if self.peek("\n"):
+                self.read()
+                return "\r\n"
+            return "\r"
+        if ch == "\n":
+            return "\n"
+        return None
+
+    def _till_next_delimiter(self, current: list, eat_trailing_blanks: bool) -> bool:
+        temp: list = []
+        non_white = False
+        end_of_record = False
+        while True:
+            if self.eof:
+                end_of_record = True
+                break
+            ch = self.read()
+            if ch == self.d:
+                break
+            if self._newline(ch) is not None:
+                end_of_record = True
+                break
+            temp.append(ch)
+            if ch not in " \t":
+                non_white = True
+        if eat_trailing_blanks and not non_white:
+            current.append("".join(temp).strip())
+        else:
+            current.extend(temp)
+        return end_of_record
+
+    def next_record(self) -> list:
+        """ParseNextRecord: [] at the end of the text."""
+        result: list = []
+        current: list = []
+        quoted = False
+        while not self.eof:
+            ch = self.read()
+            if ch == self.d:
+                if quoted:
+                    current.append(ch)
+                else:
+                    result.append("".join(current))
+                    current = []
+            elif ch == '"':
+                if quoted:
+                    if self.peek('"'):
+                        self.read()
+                        current.append('"')
+                    else:
+                        quoted = False
+                        end = self._till_next_delimiter(current, True)
+                        result.append("".join(current))
+                        current = []
+                        if end:
+                            break
+                elif not current:
+                    quoted = True
+                else:
+                    current.append(ch)
+                    end = self._till_next_delimiter(current, False)
+                    result.append("".join(current))
+                    current = []
+                    if end:
+                        break
+            elif ch in " \t":
+                if quoted:
+                    current.append(ch)
+                elif not current:
+                    continue
+                else:
+                    current.append(ch)
+                    end = self._till_next_delimiter(current, True)
+                    result.append("".join(current))
+                    current = []
+                    if end:
+                        break
+            else:
+                nl = self._newline(ch)
+                if nl is not None:
+                    if quoted:
+                        current.append(nl)
+                    else:
+                        result.append("".join(current))
+                        current = []
+                        break
+                else:
+                    current.append(ch)
+        if current:
+            result.append("".join(current))
+        return result
+
+
 class CsvParser:
-    """ImportCsvHelper.ParseNextRecord: quoted fields, doubled quotes, multi-line values."""
+    """Records of a CSV text (used to read an existing file's header for Export-Csv -Append)."""
 
     def __init__(self, delimiter: str = ","):
         self.delimiter = delimiter
 
     def records(self, text: str):
-        d = self.delimiter
-        i, n = 0, len(text)
-        fields: list = []
-        cur: list = []
-        while i <= n:
-            if i == n:
-                if cur or fields:
-                    fields.append("".join(cur))
-                    yield fields
+        reader = _CsvReader(text, self.delimiter)
+        while True:
+            rec = reader.next_record()
+            if not rec:
                 return
-            ch = text[i]
-            if ch == '"' and not "".join(cur).strip(" "):
-                cur = []
-                i += 1
-                while i < n:
-                    c = text[i]
-                    if c == '"':
-                        if i + 1 < n and text[i + 1] == '"':
-                            cur.append('"')
-                            i += 2
-                            continue
-                        i += 1
-                        break
-                    cur.append(c)
-                    i += 1
-                # text after the closing quote up to the delimiter belongs to the value
-                while i < n and text[i] not in (d, "\n", "\r"):
-                    if text[i] != " ":
-                        cur.append(text[i])
-                    i += 1
-                continue
-            if ch == d:
-                fields.append("".join(cur))
-                cur = []
-                i += 1
-                continue
-            if ch in "\r\n":
-                fields.append("".join(cur))
-                yield fields
-                fields, cur = [], []
-                if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                i += 1
-                if i == n:
-                    return
-                continue
-            cur.append(ch)
-            i += 1
+            yield rec
 
 
 class CsvImporter:
-    """Turns CSV records into PSCustomObjects (header, #TYPE line, defaults for missing headers)."""
+    """ImportCsvHelper: #Type line, header (or #Fields:), then one PSCustomObject per record."""
 
     def __init__(self, cmd: Cmdlet, delimiter: str, header: Optional[list]):
         self.cmd = cmd
-        self.parser = CsvParser(delimiter)
+        self.delimiter = delimiter
         self.header = [to_str(h) for h in header] if header is not None else None
         self.type_name: Optional[str] = None
-        self.started = header is not None
         self.warned = False
-        if self.header is not None:
-            self._check_header()
+        self.validated = False
 
-    def _check_header(self) -> None:
-        fixed = []
+    def _validate(self) -> None:
         seen = set()
-        for i, h in enumerate(self.header):
-            if h == "":
-                h = f"H{i + 1}"
-                if not self.warned:
-                    self.warned = True
-                    self.cmd.write_warning('One or more headers were not specified. Default names starting with "H" '
-                                           'have been used in place of any missing headers.')
+        for h in self.header:
+            if not h:
+                continue
             if h.casefold() in seen:
-                msg = (f'Cannot add a member with the name "{h}" because a member with that name already exists. To '
-                       f'overwrite the member anyway, add the Force parameter to your command.')
-                self.cmd.throw_terminating(self.cmd.error_record(
-                    msg, "AlreadyPresentPSMemberInfoInternalCollectionAdd", "InvalidData", None,
-                    PSArgumentException(msg)))
+                msg = f'The member "{h}" is already present.'
+                self.cmd.throw_terminating(self.cmd.error_record(msg, "RuntimeException", "NotSpecified", None,
+                                                                 RuntimeException(msg)))
             seen.add(h.casefold())
-            fixed.append(h)
-        self.header = fixed
 
     def feed(self, text: str):
-        for record in self.parser.records(text):
-            if not self.started:
-                first = record[0] if record else ""
-                if len(record) == 1 and first.startswith("#"):
-                    if first[:6].casefold() == "#type ":
-                        self.type_name = first[6:].strip()
-                    continue
-                if record == [""]:
-                    continue
-                self.header = record
-                self.started = True
-                self._check_header()
+        reader = _CsvReader(text, self.delimiter)
+        if self.type_name is None and reader.peek("#"):
+            line = reader.read_line()
+            if line[:5].casefold() == "#type":
+                self.type_name = line[5:].strip() or None
+        while self.header is None and not reader.eof:
+            values = reader.next_record()
+            while len(values) > 1 and values[-1] == "":
+                values.pop()
+            if values and values[0].startswith("#Fields: "):
+                values[0] = values[0][9:]
+                self.header = values
+            elif values and values[0].startswith("#"):
                 continue
-            if record == [""]:
+            else:
+                self.header = values
+        if self.header is not None and not self.validated:
+            self.validated = True
+            if self.header:
+                self._validate()
+        if self.header is None:
+            return
+        while True:
+            values = reader.next_record()
+            if not values:
+                break
+            if len(values) == 1 and values[0] == "":
                 continue
-            yield self._object(record)
+            yield self._object(values)
 
     def _object(self, values: list) -> PSObject:
         obj = PSObject()
+        unnamed = 1
+        for i, name in enumerate(self.header):
+            if not name:
+                name = f"H{unnamed}"
+                unnamed += 1
+            obj.add_property(name, values[i] if i < len(values) else None)
+        if unnamed != 1 and not self.warned:
+            self.warned = True
+            self.cmd.write_warning('One or more headers were not specified. Default names starting with "H" have '
+                                   'been used in place of any missing headers.')
         if self.type_name:
-            obj.type_names.insert(0, "CSV:" + self.type_name)
-        for i, h in enumerate(self.header):
-            obj.add_property(h, values[i] if i < len(values) else None)
+            obj.type_names = [self.type_name, "CSV:" + self.type_name]
         return obj
 
 

@@ -1820,17 +1820,12 @@ _PSOBJECT_NAMES = {"psobject", "system.management.automation.psobject", "pscusto
 
 @cmdlet("New-Object", default_set="Net")
 class NewObject(Cmdlet):
+    # pwsh on Linux has no -ComObject / -Strict (they are Windows-only), so they are not declared here either
     type_name = Parameter("string", position=0, mandatory=True, sets=("Net",))
-    com_object = Parameter("string", position=0, mandatory=True, sets=("Com",), aliases=("ProgId",))
     argument_list = Parameter("object[]", position=1, sets=("Net",), aliases=("Args",))
-    strict = Parameter("switch", sets=("Com",))
     property = Parameter("object")
 
     def process_record(self):
-        if self.parameter_set == "Com":
-            msg = "A parameter cannot be found that matches parameter name 'ComObject'."
-            self.throw_terminating(self.error_record(msg, "NamedParameterNotFound", "InvalidArgument", None,
-                                                     PSNotSupportedException(msg)))
         name = (self.type_name or "").strip()
         args = _as_list(self.argument_list)
         key = name.casefold()
@@ -1845,38 +1840,50 @@ class NewObject(Cmdlet):
             result = self._set_properties(result)
         self.write_object(result)
 
+    def _type_not_found(self, name: str) -> None:
+        msg = f"Cannot find type [{name}]: verify that the assembly containing this type is loaded."
+        self.throw_terminating(self.error_record(msg, "TypeNotFound", "InvalidType", None, PSArgumentException(msg)))
+
     def _construct(self, name: str, args: list) -> Any:
         local = _local_constructor(name, args)
         if local is not None:
             return local
         from pslark.runtime.types import resolve_type
+        if name.endswith("[]"):
+            return self._new_array(name[:-2], args)
         try:
             t = resolve_type(name)
-        except PSException:
-            t = None
-        except Exception:   # the type layer may not know the syntax
+        except Exception:   # the type layer may not know the syntax: the type is not found
             t = None
         if t is None:
-            msg = f"Cannot find type [{name}]: verify that the assembly containing this type is loaded."
-            self.throw_terminating(self.error_record(msg, "TypeNotFound", "InvalidType", None,
-                                                     PSArgumentException(msg)))
+            self._type_not_found(name)
         try:
             return t.new(list(args))
         except PSException as exc:
-            if "constructor" in exc.message.casefold() or isinstance(exc, NotImplementedError):
-                raise
-            msg = f'Exception calling ".ctor" with "{len(args)}" argument(s): "{exc.message}"'
-            self.throw_terminating(self.error_record(msg, "ConstructorInvokedThrowException", "InvalidOperation",
-                                                     None, exc))
-        except NotImplementedError:
+            self.throw_terminating(ErrorRecord(exc, f"ConstructorInvokedThrowException,{self.fq_suffix()}",
+                                               "InvalidOperation", None, self.invocation))
+        except (NotImplementedError, TypeError, ValueError):
             msg = f"A constructor was not found. Cannot find an appropriate constructor for type {name}."
             self.throw_terminating(self.error_record(msg, "CannotFindAppropriateCtor", "ObjectNotFound", None,
                                                      PSArgumentException(msg)))
-        except (TypeError, ValueError) as exc:
-            msg = f"A constructor was not found. Cannot find an appropriate constructor for type {name}."
-            self.throw_terminating(self.error_record(msg, "CannotFindAppropriateCtor", "ObjectNotFound", None,
-                                                     PSArgumentException(msg)))
-            raise exc
+
+    def _new_array(self, element: str, args: list) -> list:
+        from pslark.runtime.conversion import to_int
+        from pslark.runtime.types import resolve_type
+        try:
+            t = resolve_type(element)
+        except Exception:   # unknown element type
+            t = None
+        if t is None:
+            self._type_not_found(element + "[]")
+        size = to_int(base_of(args[0])) if args else 0
+        default = None
+        try:
+            bare = element.casefold().removeprefix("system.")
+            default = t.convert(0) if bare not in ("string", "object", "psobject") else None
+        except Exception:   # a type with no numeric default: null elements
+            default = None
+        return [default] * size
 
     def _set_properties(self, result: Any) -> Any:
         items = _dictionary_items(self.property)
@@ -2003,7 +2010,7 @@ class GetRandom(Cmdlet):
             hi = float(to_double(base_of(mx))) if mx is not None else 1.7976931348623157e308
             self._check_range(mn if mn is not None else 0, mx if mx is not None else hi, lo, hi)
             for _ in range(count):
-                self.write_object(lo + self._gen.random() * (hi - lo))
+                self.write_object(self._random_double(lo, hi))
             return
         if "long" in kinds:
             lo = int(to_long(base_of(mn))) if mn is not None else 0
@@ -2019,6 +2026,19 @@ class GetRandom(Cmdlet):
         self._check_range(lo, hi, lo, hi)
         for _ in range(count):
             self.write_object(self._gen.randrange(lo, hi))
+
+    def _random_double(self, lo: float, hi: float) -> float:
+        """GetRandomCommand.GetRandomDouble: retry while rounding lands on the (exclusive) maximum."""
+        diff = hi - lo
+        while True:
+            r = self._gen.random()
+            if diff == float("inf"):
+                value = lo + r * hi - r * lo
+            else:
+                value = lo + r * diff
+                diff *= r
+            if value < hi:
+                return value
 
     def _check_range(self, shown_lo, shown_hi, lo, hi) -> None:
         if lo >= hi:

@@ -173,7 +173,8 @@ def test_convertfrom_csv():
 
 
 def test_convertfrom_csv_type_line_and_missing_headers():
-    assert lines("('#TYPE My.Type', 'a', '1' | ConvertFrom-Csv).pstypenames[0]") == ["CSV:My.Type"]
+    # Pester: ConvertFrom-Csv "Should Contain the Imported Type data"
+    assert lines("('#TYPE My.Type', 'a', '1' | ConvertFrom-Csv).PSObject.TypeNames") == ["My.Type", "CSV:My.Type"]
     o, e = run("$r = 'a,,c', '1,2,3' | ConvertFrom-Csv\n$r.H2")
     assert o == 'WARNING: One or more headers were not specified. Default names starting with "H" have been used ' \
                 'in place of any missing headers.\n2\n'
