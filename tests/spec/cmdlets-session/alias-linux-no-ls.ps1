@@ -1,0 +1,2 @@
+Get-Alias ls -ErrorAction SilentlyContinue
+(Get-Command ls).CommandType

@@ -1,0 +1,3 @@
+New-Alias -Name say -Value Write-Output
+New-Alias -Name say -Value Write-Host
+say 'still Write-Output'

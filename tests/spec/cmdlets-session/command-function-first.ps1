@@ -1,0 +1,3 @@
+function Get-Widget { 'widget' }
+(Get-Command Get-Widget).CommandType
+Get-Widget

@@ -1,0 +1,2 @@
+Get-Command -Name Invoke-Nothing
+'after'

@@ -1,0 +1,1 @@
+Get-Command -Noun Location | Select-Object -ExpandProperty Name

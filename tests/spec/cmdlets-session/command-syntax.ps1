@@ -1,0 +1,1 @@
+Get-Command Get-Variable -Syntax

@@ -1,0 +1,2 @@
+Get-Content /tmp/pslark-golden-absent.txt
+'after'

@@ -1,0 +1,2 @@
+Remove-Item /tmp/pslark-golden-missing-xyz
+'after'

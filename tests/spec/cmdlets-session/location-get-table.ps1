@@ -1,0 +1,2 @@
+Set-Location /
+Get-Location

@@ -1,0 +1,2 @@
+Set-Location -
+'next'

@@ -1,0 +1,6 @@
+Set-Location /
+Set-Location /tmp
+Set-Location -
+$PWD.Path
+Set-Location +
+$PWD.Path

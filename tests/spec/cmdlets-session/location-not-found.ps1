@@ -1,0 +1,2 @@
+Set-Location /no/such/dir-xyz
+'still here'

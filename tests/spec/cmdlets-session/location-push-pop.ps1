@@ -1,0 +1,5 @@
+Set-Location /
+Push-Location /tmp
+"$PWD"
+Pop-Location
+"$PWD"

@@ -1,0 +1,4 @@
+Set-Location /
+Push-Location /tmp
+Push-Location /usr
+Get-Location -Stack

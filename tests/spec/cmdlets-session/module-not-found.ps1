@@ -1,0 +1,2 @@
+Import-Module NoSuchModuleGolden
+'after'

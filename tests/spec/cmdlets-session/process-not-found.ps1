@@ -1,0 +1,2 @@
+Get-Process -Name pslark-golden-no-such-proc
+'after'

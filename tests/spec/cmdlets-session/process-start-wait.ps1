@@ -1,0 +1,2 @@
+Start-Process sh -ArgumentList '-c "echo from child"' -Wait -NoNewWindow
+'after'

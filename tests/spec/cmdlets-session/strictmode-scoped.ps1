@@ -1,0 +1,6 @@
+function Test-Strict {
+    Set-StrictMode -Version Latest
+    try { $nope } catch { 'caught inside' }
+}
+Test-Strict
+"outside: [$alsoNope]"

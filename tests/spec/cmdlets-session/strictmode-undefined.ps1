@@ -1,0 +1,4 @@
+Set-StrictMode -Version Latest
+'before'
+$undefinedThing
+'after'

@@ -1,0 +1,3 @@
+$fruit = 'apple'
+$count = 3
+Get-Variable fruit, count

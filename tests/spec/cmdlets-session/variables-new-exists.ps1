@@ -1,0 +1,3 @@
+New-Variable -Name color -Value 'red'
+New-Variable -Name color -Value 'blue'
+$color

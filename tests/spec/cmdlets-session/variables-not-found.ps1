@@ -1,0 +1,2 @@
+Get-Variable -Name missingVariable
+'after'

@@ -1,0 +1,4 @@
+1, 2, 3 | Set-Variable -Name numbers
+Get-Variable numbers -ValueOnly
+'x' | New-Variable -Name letter
+$letter

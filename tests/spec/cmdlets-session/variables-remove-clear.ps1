@@ -1,0 +1,6 @@
+$temp = 5
+Remove-Variable temp
+Test-Path variable:temp
+$data = 'payload'
+Clear-Variable data
+"[$data]"

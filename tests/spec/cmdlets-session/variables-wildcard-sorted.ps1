@@ -1,0 +1,4 @@
+$b_x = 'b'
+$a_x = 'a'
+$C_x = 'c'
+Get-Variable *_x -ValueOnly
