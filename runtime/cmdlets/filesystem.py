@@ -663,6 +663,8 @@ class _ContentCmdlet(_FsCmdlet):
         exclude = _name_matcher(as_str_list(self.exclude))
         out = []
         for p in as_str_list(self.literal_path if literal else self.path):
+            if isinstance(self, GetContent) and other_drive(p) is not None:
+                continue
             if not literal and _wild(p):
                 found = expand_wildcards(self.ctx.session, p, force=bool(self.force))
                 if not found:
@@ -706,9 +708,39 @@ class GetContent(_ContentCmdlet):
         if total == 0:
             return
         encoding = encoding_of(self, self.encoding)
+        literal = self.parameter_set == "LiteralPath"
+        for p in as_str_list(self.literal_path if literal else self.path):
+            od = other_drive(p)
+            if od is not None:
+                self.read_other_drive(p, *od)
+        if all(other_drive(p) is not None for p in as_str_list(self.literal_path if literal else self.path)):
+            return
         for full in self.content_paths():
             self.ctx.check_stop()
             self.read_file(full, total, encoding)
+
+    def read_other_drive(self, path: str, drive: str, rest: str) -> None:
+        """Content of env:, variable:, alias: and function: items (their value as text)."""
+        if self.is_bound("Tail"):
+            exc = InvalidOperationException("The dynamic parameter Tail is not supported by this provider.",
+                                            category="InvalidOperation")
+            self.report(exc, "TailNotSupported", self.tail)
+            return
+        items = [(n, v) for n, v in other_drive_items(self.ctx, drive) if matcher([rest or "*"])(n)]
+        if not items:
+            self.path_not_found(path)
+            return
+        for name, item in items:
+            if drive == "env":
+                value = item.Value
+            elif drive == "variable":
+                value = item.value
+            elif drive == "alias":
+                value = item.definition
+            else:
+                sb = getattr(item, "script_block", None)
+                value = str(sb) if sb is not None else ""
+            self.write_object(value, enumerate_collection=drive == "variable")
 
     def read_file(self, full: str, total: int, encoding) -> None:
         if os.path.isdir(full):

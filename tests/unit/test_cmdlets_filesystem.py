@@ -579,3 +579,13 @@ def test_file_members_from_script(tree):
     r = run("$f = Get-Item b.txt; $f.Name; $f.Length; $f.Extension; $f.Directory.Name; \"$f\";"
             "(Get-ChildItem -File).Count", str(tree))
     assert r.lines == ["b.txt", "4", ".txt", tree.name, str(tree / "b.txt"), "2"]
+
+
+def test_get_content_other_drives(tmp_path, monkeypatch):
+    # Pester: Get-Content "Should be able to get content within a different drive" (env:),
+    # 'Verifies -Tail reports a TailNotSupported error for unsupported providers'
+    monkeypatch.setenv("PSLARK_GC_TEST", "value-1")
+    r = run("Get-Content env:PSLARK_GC_TEST; $v = 'x','y'; Get-Content variable:v; Get-Content alias:gci;"
+            "Get-Content env:PSLARK_GC_TEST -Tail 1", str(tmp_path))
+    assert r.lines == ["value-1", "x", "y", "Get-ChildItem"]
+    assert error_ids(r.ctx) == ["TailNotSupported,Microsoft.PowerShell.Commands.GetContentCommand"]
