@@ -233,7 +233,7 @@ class GetChildItem(_FsCmdlet):
                     self.list_dir(full, full, recurse, depth)
                 else:
                     name = leaf_of(full)
-                    if wildcard_path and not self.force and is_hidden_name(name) and not self.hidden:
+                    if not self.force and is_hidden_name(name) and not self.hidden:
                         continue
                     if self.wanted(full, name, for_leaf=True):
                         self.emit_item(full, os.path.dirname(full))

@@ -589,3 +589,19 @@ def test_get_content_other_drives(tmp_path, monkeypatch):
             "Get-Content env:PSLARK_GC_TEST -Tail 1", str(tmp_path))
     assert r.lines == ["value-1", "x", "y", "Get-ChildItem"]
     assert error_ids(r.ctx) == ["TailNotSupported,Microsoft.PowerShell.Commands.GetContentCommand"]
+
+
+def test_gci_hidden_file_by_path(tree):
+    # Pester: Get-ChildItem "Should find the hidden file if specified with hidden switch"
+    r = run("Get-ChildItem .hidden -Hidden -Name; Get-ChildItem .hidden -Force -Name; Get-ChildItem .hidden -Name",
+            str(tree))
+    assert r.lines == [".hidden", ".hidden"]
+
+
+def test_gci_env_drive_case_sensitive(tmp_path, monkeypatch):
+    # Pester: Get-ChildItem Env: Provider 'can handle mixed case in Env variables' (2 entries on Unix)
+    monkeypatch.setenv("__FOOBAR", "foo")
+    monkeypatch.setenv("__foobar", "bar")
+    ctx = new_context(str(tmp_path))
+    entries = [e for e in run_cmdlet(ctx, "Get-ChildItem", "env:").output if e.Key.casefold() == "__foobar"]
+    assert sorted(e.Value for e in entries) == ["bar", "foo"]
