@@ -100,6 +100,21 @@ def _group_name(gid: int) -> str:
         return str(gid)
 
 
+def is_read_only(st) -> bool:
+    """.NET's FileStatus.IsReadOnly on Unix: the write bit of the class (owner, group, other) the caller is in
+    (root is not special)."""
+    mode = st.st_mode
+    if st.st_uid == os.geteuid():
+        return not mode & _stat.S_IWUSR
+    try:
+        groups = set(os.getgroups()) | {os.getegid()}
+    except OSError:
+        groups = {os.getegid()}
+    if st.st_gid in groups:
+        return not mode & _stat.S_IWGRP
+    return not mode & _stat.S_IWOTH
+
+
 def _flags_text(pairs, value: int, zero: str = "None") -> str:
     names = [n for n, bit in pairs if value & bit]
     return ", ".join(names) if names else zero
@@ -215,7 +230,8 @@ class FileSystemInfo:
             value |= 2
         if self.is_link:
             value |= 1024
-        if not self.is_container and not os.access(self.full_name, os.W_OK) and os.path.exists(self.full_name):
+        st = self._st
+        if not self.is_container and st is not None and is_read_only(st):
             value |= 1
         if value == 0:
             value = 128

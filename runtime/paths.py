@@ -304,9 +304,9 @@ def expand_wildcards(session, path: str, force: bool = False) -> list[str]:
     A path without wildcards comes back as itself (existing or not).
     """
     from pslark.runtime.wildcard import has_wildcard, unescape_wildcard, wildcard_to_regex
-    full = to_provider_path(session, path) if not has_wildcard(path) else None
-    if full is not None:
-        return [full]
+    if not has_wildcard(path):
+        # a -Path is a pattern even without wildcards: backticks escape (`[a`].txt names [a].txt)
+        return [to_provider_path(session, unescape_wildcard(path) if "`" in path else path)]
     raw = strip_provider(str(path))
     raw = expand_temp_drive(raw)
     if raw.startswith("~") and (len(raw) == 1 or raw[1] in "/\\"):

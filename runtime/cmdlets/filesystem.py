@@ -15,7 +15,7 @@ from pslark.runtime.errors import (
     InvalidOperationException, ItemNotFoundException, PSArgumentException, PSException, RuntimeException,
     UnauthorizedAccessException,
 )
-from pslark.runtime.fsobjects import DirectoryInfo, FileInfo, file_system_info
+from pslark.runtime.fsobjects import DirectoryInfo, FileInfo, file_system_info, is_read_only
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
 from pslark.runtime.paths import (
     DriveInfo, PathInfo, ProviderInfo, expand_temp_drive, expand_wildcards, is_hidden_name, leaf_of, normalize,
@@ -169,6 +169,9 @@ class _FsCmdlet(Cmdlet):
         if self.drive_not_found(path):
             return []
         if literal or not _wild(path):
+            if not literal and "`" in path:
+                from pslark.runtime.wildcard import unescape_wildcard
+                path = unescape_wildcard(path)
             full = to_provider_path(session, path)
             if must_exist and not os.path.lexists(full):
                 self.path_not_found(full)
@@ -248,7 +251,7 @@ class GetChildItem(_FsCmdlet):
             return False
         if self.hidden and not is_hidden_name(name):
             return False
-        if self.read_only and (is_dir or os.access(full, os.W_OK)):
+        if self.read_only and (is_dir or not is_read_only(os.stat(full))):
             return False
         if self.system:
             return False
@@ -673,7 +676,7 @@ class _ContentCmdlet(_FsCmdlet):
                     self.path_not_found(p, "ItemNotFound")
                     continue
             else:
-                found = self.resolve(p, True, must_exist=must_exist)
+                found = self.resolve(p, literal, must_exist=must_exist)
             for full in found:
                 name = leaf_of(full)
                 if not _filter_match(self.filter, name) or not _apply_include_exclude(name, include, exclude):
@@ -1077,6 +1080,12 @@ class RemoveItem(_ItemsCmdlet):
                     return
                 shutil.rmtree(full)
             else:
+                if not self.force and not os.path.islink(full) and is_read_only(os.stat(full)):
+                    exc = IOException("You do not have sufficient access rights to perform this operation or the "
+                                      "item is hidden, system, or read only.", category="PermissionDenied",
+                                      target=full)
+                    self.report(exc, "RemoveFileSystemItemUnAuthorizedAccess", full)
+                    return
                 os.remove(full)
         except PermissionError:
             exc = UnauthorizedAccessException(f"Access to the path '{full}' is denied.", target=full)

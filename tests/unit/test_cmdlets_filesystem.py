@@ -605,3 +605,25 @@ def test_gci_env_drive_case_sensitive(tmp_path, monkeypatch):
     ctx = new_context(str(tmp_path))
     entries = [e for e in run_cmdlet(ctx, "Get-ChildItem", "env:").output if e.Key.casefold() == "__foobar"]
     assert sorted(e.Value for e in entries) == ["bar", "foo"]
+
+
+def test_remove_item_escaped_brackets_and_readonly(tmp_path):
+    # Pester: Remove-Item "Should be able to remove file when path contains special char",
+    # "Should not be able to remove a read-only document without using the force switch"
+    (tmp_path / "[testfile].txt").write_text("")
+    ro = tmp_path / "ro.txt"
+    ro.write_text("x")
+    ro.chmod(0o444)
+    r = run("Remove-Item -Path '`[testfile`].txt'; Remove-Item ro.txt; Test-Path ro.txt; Remove-Item ro.txt -Force;"
+            "Test-Path ro.txt", str(tmp_path))
+    assert not (tmp_path / "[testfile].txt").exists()
+    assert r.lines == ["True", "False"]
+    assert error_ids(r.ctx) == ["RemoveFileSystemItemUnAuthorizedAccess,Microsoft.PowerShell.Commands.RemoveItemCommand"]
+
+
+def test_remove_item_include_exclude(tmp_path):
+    # Pester: Remove-Item "remove all files matching ... include switch" / "exclude switch"
+    for n in ("file1.txt", "file2.txt", "file1.wav", "keep.txt"):
+        (tmp_path / n).write_text("")
+    run("Remove-Item (Join-Path $PWD 'file*') -Exclude *.wav -Include *.txt", str(tmp_path))
+    assert sorted(os.listdir(tmp_path)) == ["file1.wav", "keep.txt"]
