@@ -166,6 +166,13 @@ class _FsCmdlet(Cmdlet):
         if path is None:
             return []
         path = text(path)
+        if path == "":
+            from pslark.runtime.errors import ParameterBindingException
+            pname = "LiteralPath" if literal and self.is_bound("LiteralPath") else "Path"
+            exc = ParameterBindingException(f"Cannot bind argument to parameter '{pname}' because it is an empty "
+                                            f"string.", category="InvalidData")
+            self.throw_terminating(self.error_record(exc.message, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                                                     "InvalidData", None, exc))
         if self.drive_not_found(path):
             return []
         if literal or not _wild(path):

@@ -627,3 +627,11 @@ def test_remove_item_include_exclude(tmp_path):
         (tmp_path / n).write_text("")
     run("Remove-Item (Join-Path $PWD 'file*') -Exclude *.wav -Include *.txt", str(tmp_path))
     assert sorted(os.listdir(tmp_path)) == ["file1.wav", "keep.txt"]
+
+
+def test_empty_path_is_a_binding_error(tmp_path):
+    r = run("Get-Item ''; 'next'", str(tmp_path))
+    assert "Cannot bind argument to parameter 'Path' because it is an empty string." in r.err
+    assert error_ids(r.ctx) == [
+        "ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.GetItemCommand"]
+    assert r.lines == ["next"]
