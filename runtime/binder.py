@@ -239,6 +239,11 @@ class Binder:
         candidates = [s for s in ordered
                       if len(self._positional_slots(s, result)) >= len(positional)
                       or (remaining_param is not None and remaining_param.in_set(s))] or ordered[:1]
+        if len(candidates) > 1:
+            # pwsh binds positional arguments without type coercion first: `Where-Object { ... }` takes the
+            # FilterScript set, not the string Property of the default set
+            exact = [s for s in candidates if self._fits_exactly(s, result, positional)]
+            candidates = exact + [s for s in candidates if s not in exact]
         first_error = None
         for set_name in candidates:
             trial = BindingResult()
@@ -281,6 +286,10 @@ class Binder:
                 raise self.error(f"A positional parameter cannot be found that accepts argument '{text}'.",
                                  "PositionalParameterNotFound", first.extent)
 
+    def _fits_exactly(self, set_name: str, result: BindingResult, positional: list[CommandArgument]) -> bool:
+        slots = self._positional_slots(set_name, result)
+        return all(_fits_without_coercion(arg.value, slots[i]) for i, arg in enumerate(positional[:len(slots)]))
+
     def _positional_slots(self, set_name: str, result: BindingResult) -> list[Parameter]:
         slots = []
         for p in self.md.parameters:
@@ -306,25 +315,43 @@ class Binder:
                 out.append(p)
         return out
 
+    def _pipeline_plan(self, result: BindingResult) -> list:
+        """For the candidate sets (default set first): (set, ByValue params, ByPropertyName params), one entry per
+        distinct pair, so that a cmdlet with thirty sets sharing one InputObject tries it once."""
+        key = tuple(result.candidate_sets or self.md.sets)
+        plans = self.__dict__.setdefault("_plans", {})
+        plan = plans.get(key)
+        if plan is None:
+            plan = []
+            seen = set()
+            for set_name in sorted(key, key=lambda s: 0 if s == self.md.default_set else 1):
+                by_value = tuple(p for p in self.md.parameters if p.in_set(set_name) and p.pipeline_in(set_name))
+                by_prop = tuple(p for p in self.md.parameters
+                                if p.in_set(set_name) and p.by_property_name_in(set_name))
+                sig = (tuple(id(p) for p in by_value), tuple(id(p) for p in by_prop))
+                if sig in seen:
+                    continue
+                seen.add(sig)
+                plan.append((set_name, by_value, by_prop))
+            plans[key] = plan
+        return plan
+
     def bind_pipeline(self, result: BindingResult, item: Any, get_property: Callable[[Any, str], Any]) -> dict:
-        """Bind one pipeline object: ByValue without conversion, ByValue with conversion, then ByPropertyName.
+        """Bind one pipeline object: ByValue first, then ByPropertyName, set by set (default set first).
         Returns {param name: value}; raises InputObjectNotBound when nothing takes it."""
-        bound: dict[str, Any] = {}
-        candidates = [p for p in self.md.parameters if p.name not in result.values]
-        sets = result.candidate_sets or list(self.md.sets)
-        ordered_sets = sorted(sets, key=lambda s: 0 if s == self.md.default_set else 1)
-        for set_name in ordered_sets:
-            bound = {}
-            for p in candidates:
-                if not p.in_set(set_name) or not p.pipeline_in(set_name):
+        bound_on_line = result.values
+        for set_name, by_value, by_prop in self._pipeline_plan(result):
+            bound: dict[str, Any] = {}
+            for p in by_value:
+                if p.name in bound_on_line:
                     continue
                 try:
                     bound[p.name] = self._convert_pipeline(p, item)
                     break
                 except PSException:
                     continue
-            for p in candidates:
-                if p.name in bound or not p.in_set(set_name) or not p.by_property_name_in(set_name):
+            for p in by_prop:
+                if p.name in bound or p.name in bound_on_line:
                     continue
                 found, value = _property_value(item, p, get_property)
                 if found:
@@ -383,6 +410,33 @@ class Binder:
                     continue
                 missing.append(p)
         return missing
+
+
+_PY_TYPES = {"string": str, "system.string": str, "int": int, "int32": int, "system.int32": int, "long": int,
+             "double": float, "bool": bool, "hashtable": None, "scriptblock": None}
+
+
+def _fits_without_coercion(value: Any, param: Parameter) -> bool:
+    """Is value already of the parameter's type (no conversion needed)?"""
+    type_name = param.type.casefold() if isinstance(param.type, str) else ""
+    if type_name.endswith("[]"):
+        element = Parameter(param.type[:-2])
+        items = value if isinstance(value, list) else [value]
+        return all(_fits_without_coercion(v, element) for v in items)
+    if type_name in ("", "object", "psobject", "system.object", "system.management.automation.psobject"):
+        return True
+    if type_name in ("scriptblock", "system.management.automation.scriptblock"):
+        from pslark.runtime.scriptblock import ScriptBlock
+        return isinstance(value, ScriptBlock)
+    py = _PY_TYPES.get(type_name)
+    if py is not None:
+        return isinstance(value, py) and not (py is int and isinstance(value, bool))
+    try:
+        from pslark.runtime.types import resolve_type
+        t = resolve_type(param.type)
+        return bool(t is not None and t.is_instance(value))
+    except Exception:   # an unknown type: treat it as needing conversion
+        return False
 
 
 def _property_value(item: Any, param: Parameter, get_property) -> tuple[bool, Any]:
