@@ -119,11 +119,40 @@ def format_nicely(value: Any) -> str:
     from pslark.runtime.scriptblock import ScriptBlock
     if isinstance(value, ScriptBlock):
         return "{" + value.text + "}"
+    if is_collection(value):
+        items = _items_of(value)
+        if len(items) == 1 and _is_value(items[0]):
+            # Is-Value unrolls a one-element collection, so Format-Nicely returns the collection itself and
+            # the message interpolates it: `@(1)` shows as `1`, `@('a')` as `a`
+            return to_text(value)
+        return format_collection(value)
     if isinstance(value, Hashtable):
         return value.type_name
-    if is_collection(value):
-        return format_collection(value)
     return to_text(value)
+
+
+def _items_of(value: Any) -> list:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return list(value.ps_enumerate())
+
+
+def _is_value(value: Any) -> bool:
+    """Is-Value: a .NET value type, a string or a script block."""
+    from pslark.runtime.scriptblock import ScriptBlock
+    if value is None or value is AUTOMATION_NULL:
+        return False
+    if isinstance(value, PSObject):
+        if value.base is None:
+            return False
+        value = value.base
+    if isinstance(value, (Hashtable, list, tuple)):
+        return False
+    if isinstance(value, (bool, int, float, str, datetime.datetime, datetime.timedelta, ScriptBlock)):
+        return True
+    import decimal
+    import uuid
+    return isinstance(value, (decimal.Decimal, uuid.UUID))
 
 
 def format_collection(value: Any) -> str:

@@ -1,0 +1,3 @@
+#! exit: 3
+Invoke-Pester -Path ./fixtures/Failing.Tests.ps1 -Output None -CI
+'not reached'

@@ -1,0 +1,3 @@
+Invoke-Pester -Path ./fixtures/Erroring.Tests.ps1, ./fixtures/broken -Output Detailed
+'---'
+Invoke-Pester -Path ./fixtures/Erroring.Tests.ps1, ./fixtures/broken
