@@ -42,7 +42,9 @@ class PSVariable:
         if key == "description":
             return self.description
         if key == "options":
-            return ", ".join(sorted(self.options)) if self.options else "None"
+            order = ("ReadOnly", "Constant", "Private", "AllScope")     # ScopedItemOptions flag order
+            opts = [o for o in order if o in self.options]
+            return ", ".join(opts) if opts else "None"
         if key == "visibility":
             return "Public"
         raise AttributeError(name)

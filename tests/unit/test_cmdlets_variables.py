@@ -442,3 +442,8 @@ def test_strict_mode_inherited_by_child_scope():
 def test_strict_mode_hidden_from_get_variable():
     r = run("Set-StrictMode -Version 2; (Get-Variable | Where-Object { $_.Name -match 'strict' }).Count")
     assert "strictmode" not in r.out.casefold()
+
+
+def test_variable_options_text_in_flag_order():
+    r = run("New-Variable v 1 -Option ReadOnly, AllScope; (Get-Variable v).Options")
+    assert r.lines == ["ReadOnly, AllScope"]
