@@ -715,6 +715,7 @@ class SelectObject(Cmdlet):
         if self.expand_property:
             self._expand = process_parameters(self, [self.expand_property], SELECT_KEYS)[0]
         self._uniques: Optional[list] = [] if self.unique else None
+        self._unique_buckets: dict = {}
         self._unique_comparer = ObjectComparer(True, not self.case_insensitive)
         first_or_last = self.is_bound("First") or self.is_bound("Last")
         self._queue = _SelectQueue(self.first or 0, self.last or 0, self.skip or 0, self.skip_last or 0,
@@ -907,7 +908,9 @@ class SelectObject(Cmdlet):
             self.write_object(obj)
             return
         cmp = self._unique_comparer
-        for written, props in self._uniques:
+        key = self._unique_key(obj, added)
+        candidates = self._unique_buckets.get(key, ()) if key is not None else self._uniques
+        for written, props in candidates:
             if len(props) != len(added):
                 continue
             if cmp.compare(base_of(obj) if not _is_custom(obj) else None,
@@ -923,6 +926,29 @@ class SelectObject(Cmdlet):
                 return
         self._set_selected_type(obj, new_object)
         self._uniques.append((obj, added))
+        if key is not None:
+            self._unique_buckets.setdefault(key, []).append((obj, added))
+        else:
+            for bucket in self._unique_buckets.values():
+                bucket.append((obj, added))
+
+    def _unique_key(self, obj: Any, added: list) -> Any:
+        """A hash key that equal objects share (None when the object needs the full comparison)."""
+        parts = [None if _is_custom(obj) else base_of(obj)] + [v for _, v in added]
+        key = [len(added)]
+        for v in parts:
+            v = base_of(v)
+            if v is None:
+                key.append(None)
+            elif isinstance(v, str):
+                key.append(("s", v.casefold() if self.case_insensitive else v))
+            elif isinstance(v, bool):
+                key.append(("b", v))
+            elif isinstance(v, (int, float)):
+                key.append(("n", float(v)))
+            else:
+                return None
+        return tuple(key)
 
     def _set_selected_type(self, obj: Any, new_object: bool) -> None:
         if isinstance(obj, PSObject) and obj.base is None:

@@ -825,8 +825,7 @@ def _props_for(obj: Any) -> list:
 
 
 def _extended_view(o, ctx) -> str:
-    text = render_extended_error(o)
-    return "\n" + text + "\n" if text else ""
+    return render_extended_error(o)
 
 
 _VIEW_REGISTERED = False
