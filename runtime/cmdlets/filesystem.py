@@ -205,7 +205,7 @@ def _apply_include_exclude(name: str, include, exclude) -> bool:
 class GetChildItem(_FsCmdlet):
     path = Parameter("string[]", position=0, pipeline=True, by_property_name=True, sets=("Items",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralItems",))
+                             sets=("LiteralItems", "Items"), per_set={"Items": {"mandatory": False, "hidden": True}})
     filter = Parameter("string", position=1)
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -222,7 +222,7 @@ class GetChildItem(_FsCmdlet):
     system = Parameter("switch", aliases=("as",))
 
     def process_record(self):
-        literal = self.parameter_set == "LiteralItems"
+        literal = self.parameter_set == "LiteralItems" or self.literal_path is not None
         paths = as_str_list(self.literal_path if literal else self.path) or ["."]
         recurse = bool(self.recurse) or self.depth is not None
         depth = self.depth if self.depth is not None else (None if recurse else 0)
@@ -349,7 +349,7 @@ def other_drive_exists(ctx, drive: str, rest: str) -> bool:
 class GetItem(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     filter = Parameter("string")
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -357,7 +357,7 @@ class GetItem(_FsCmdlet):
     credential = Parameter("object", by_property_name=True)
 
     def process_record(self):
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         include = _name_matcher(as_str_list(self.include))
         exclude = _name_matcher(as_str_list(self.exclude))
         for p in as_str_list(self.literal_path if literal else self.path):
@@ -394,7 +394,7 @@ class TestPath(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",),
                      allow_null=True)
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     filter = Parameter("string")
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -405,7 +405,7 @@ class TestPath(_FsCmdlet):
     newer_than = Parameter("datetime")
 
     def process_record(self):
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         raw = self.literal_path if literal else self.path
         values = as_list(raw) if raw is not None else [None]
         for p in values:
@@ -471,13 +471,13 @@ class TestPath(_FsCmdlet):
 class ResolvePath(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     relative = Parameter("switch")
     relative_base_path = Parameter("string", by_property_name=True)
     credential = Parameter("object", by_property_name=True)
 
     def process_record(self):
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         session = self.ctx.session
         base = to_provider_path(session, self.relative_base_path) if self.relative_base_path else session.location
         for p in as_str_list(self.literal_path if literal else self.path):
@@ -496,10 +496,10 @@ class ResolvePath(_FsCmdlet):
 class ConvertPath(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
 
     def process_record(self):
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         for p in as_str_list(self.literal_path if literal else self.path):
             for full in self.resolve(p, literal, wildcard_error="PathNotFound"):
                 self.write_object(full)
@@ -660,7 +660,7 @@ def split_lines(content: str) -> list[str]:
 class _ContentCmdlet(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     filter = Parameter("string")
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -668,7 +668,7 @@ class _ContentCmdlet(_FsCmdlet):
     credential = Parameter("object", by_property_name=True)
 
     def content_paths(self, must_exist: bool = True, missing_error: str = "PathNotFound") -> list[str]:
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         include = _name_matcher(as_str_list(self.include))
         exclude = _name_matcher(as_str_list(self.exclude))
         out = []
@@ -718,7 +718,7 @@ class GetContent(_ContentCmdlet):
         if total == 0:
             return
         encoding = encoding_of(self, self.encoding)
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         for p in as_str_list(self.literal_path if literal else self.path):
             od = other_drive(p)
             if od is not None:
@@ -1046,7 +1046,7 @@ class NewItem(_FsCmdlet):
 class _ItemsCmdlet(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     filter = Parameter("string")
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -1054,7 +1054,7 @@ class _ItemsCmdlet(_FsCmdlet):
     credential = Parameter("object", by_property_name=True)
 
     def source_paths(self) -> list[str]:
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         include = _name_matcher(as_str_list(self.include))
         exclude = _name_matcher(as_str_list(self.exclude))
         out = []
@@ -1204,14 +1204,14 @@ class MoveItem(_CopyMoveCmdlet):
 class RenameItem(_FsCmdlet):
     path = Parameter("string", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("ByPath",))
     literal_path = Parameter("string", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("ByLiteralPath",))
+                             sets=("ByLiteralPath", "ByPath"), per_set={"ByPath": {"mandatory": False, "hidden": True}})
     new_name = Parameter("string", position=1, mandatory=True, by_property_name=True)
     force = Parameter("switch")
     pass_thru = Parameter("switch")
     credential = Parameter("object", by_property_name=True)
 
     def process_record(self):
-        literal = self.parameter_set == "ByLiteralPath"
+        literal = self.parameter_set == "ByLiteralPath" or self.literal_path is not None
         p = self.literal_path if literal else self.path
         sources = self.resolve(p, literal)
         if len(sources) > 1:
@@ -1254,7 +1254,7 @@ class RenameItem(_FsCmdlet):
 class OutFile(_FsCmdlet):
     file_path = Parameter("string", position=0, mandatory=True, aliases=("Path",), sets=("ByPath",))
     literal_path = Parameter("string", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("ByLiteralPath",))
+                             sets=("ByLiteralPath", "ByPath"), per_set={"ByPath": {"mandatory": False, "hidden": True}})
     encoding = Parameter("object", position=1)
     append = Parameter("switch")
     force = Parameter("switch")
@@ -1267,7 +1267,7 @@ class OutFile(_FsCmdlet):
         self.fh = None
         self.formatter = None
         self.encoding_info = encoding_of(self, self.encoding)
-        literal = self.parameter_set == "ByLiteralPath"
+        literal = self.parameter_set == "ByLiteralPath" or self.literal_path is not None
         p = self.literal_path if literal else self.file_path
         session = self.ctx.session
         if self.drive_not_found(p):

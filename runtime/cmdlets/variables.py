@@ -653,7 +653,8 @@ def syntax_of(info, name: Optional[str] = None) -> str:
         own = [p for p in order if p in own] + [p for p in own if p not in order]
     for set_name in sets:
         parts = [shown]
-        params = [p for p in own if p.in_set(set_name) and not p.dont_show]
+        params = [p for p in own if p.in_set(set_name) and not p.dont_show
+                  and not p.per_set.get(set_name, {}).get("hidden")]
         positional = sorted((p for p in params if p.position_in(set_name) is not None),
                             key=lambda p: p.position_in(set_name))
         named = [p for p in params if p.position_in(set_name) is None]

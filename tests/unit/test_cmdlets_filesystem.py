@@ -635,3 +635,11 @@ def test_empty_path_is_a_binding_error(tmp_path):
     assert error_ids(r.ctx) == [
         "ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.GetItemCommand"]
     assert r.lines == ["next"]
+
+
+def test_piped_items_bind_literally(tmp_path):
+    # pwsh binds piped FileInfo objects to -LiteralPath through their PSPath, so brackets in names are not patterns
+    for n in ("a[1].txt", "a1.txt"):
+        (tmp_path / n).write_text("")
+    r = run("Get-ChildItem -LiteralPath 'a[1].txt' | Remove-Item; Get-ChildItem -Name; 'a1.txt' | Test-Path", str(tmp_path))
+    assert r.lines == ["a1.txt", "True"]
