@@ -143,7 +143,7 @@ class GetLocation(_LocationCommand):
 class SetLocation(_LocationCommand):
     path = Parameter("string", position=0, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath",))
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
     pass_thru = Parameter("switch")
     stack_name = Parameter("string", by_property_name=True, sets=("Stack",))
 
@@ -156,7 +156,7 @@ class SetLocation(_LocationCommand):
             stack = _stacks(session).get(name.casefold(), [])
             result = PathInfoStack(name, [PathInfo(p) for p in reversed(stack)])
         else:
-            literal = self.parameter_set == "LiteralPath"
+            literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
             path = self.literal_path if literal else self.path
             path = "" if path is None else str(path)
             try:
@@ -199,7 +199,8 @@ class SetLocation(_LocationCommand):
 @cmdlet("Push-Location", aliases=("pushd",), default_set="Path", module=MANAGEMENT)
 class PushLocation(_LocationCommand):
     path = Parameter("string", position=0, pipeline=True, by_property_name=True, sets=("Path",))
-    literal_path = Parameter("string", by_property_name=True, aliases=("PSPath", "LP"), sets=("LiteralPath",))
+    literal_path = Parameter("string", by_property_name=True, aliases=("PSPath", "LP"), sets=("LiteralPath", "Path"),
+                             per_set={"Path": {"hidden": True}})
     pass_thru = Parameter("switch")
     stack_name = Parameter("string", by_property_name=True)
 
@@ -207,7 +208,7 @@ class PushLocation(_LocationCommand):
         session = self.ctx.session
         name = self.stack_name or _default_stack_name(session)
         _stacks(session).setdefault(name.casefold(), []).append(session.location)
-        literal = self.parameter_set == "LiteralPath"
+        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         path = self.literal_path if literal else self.path
         if path is None:
             return
