@@ -228,12 +228,28 @@ class GetChildItem(_FsCmdlet):
         depth = self.depth if self.depth is not None else (None if recurse else 0)
         self.include_m = _name_matcher(as_str_list(self.include))
         self.exclude_m = _name_matcher(as_str_list(self.exclude))
+        self.leaf_m = None
         for p in paths:
             self.ctx.check_stop()
             od = other_drive(p)
             if od is not None:
                 self.list_other_drive(*od)
                 continue
+            if recurse and not literal and _wild(p):
+                parent, _, leaf = p.replace("\\", "/").rpartition("/")
+                if _wild(leaf) and not _wild(parent):
+                    # `Get-ChildItem *.txt -Recurse`: the leaf filters names at every depth under the parent
+                    if parent == "":
+                        root = "/" if p.startswith("/") else self.ctx.session.location
+                    else:
+                        root = to_provider_path(self.ctx.session, parent)
+                    if not os.path.isdir(root):
+                        self.path_not_found(root)
+                        continue
+                    self.leaf_m = matcher([leaf])
+                    self.list_dir(root, root, recurse, depth)
+                    self.leaf_m = None
+                    continue
             resolved = self.resolve(p, literal, force=bool(self.force))
             if not resolved:
                 continue
@@ -261,6 +277,8 @@ class GetChildItem(_FsCmdlet):
         if self.read_only and (is_dir or not is_read_only(os.stat(full))):
             return False
         if self.system:
+            return False
+        if self.leaf_m is not None and not self.leaf_m(name):
             return False
         if not _filter_match(self.filter, name):
             return False
@@ -848,9 +866,9 @@ class _WriteContentCmdlet(_ContentCmdlet):
             return bytes(out)
         parts = []
         for v in values:
-            if v is AUTOMATION_NULL:
-                continue
-            s = "" if v is None else text(v)
+            if v is AUTOMATION_NULL or v is None:
+                continue          # `Set-Content f $null` leaves an empty file
+            s = text(v)
             parts.append(s if self.no_newline else s + "\n")
         return encode_text("".join(parts), self.encoding_info, with_bom=False)
 

@@ -643,3 +643,18 @@ def test_piped_items_bind_literally(tmp_path):
         (tmp_path / n).write_text("")
     r = run("Get-ChildItem -LiteralPath 'a[1].txt' | Remove-Item; Get-ChildItem -Name; 'a1.txt' | Test-Path", str(tmp_path))
     assert r.lines == ["a1.txt", "True"]
+
+
+def test_gci_wildcard_leaf_with_recurse(tree):
+    # `Get-ChildItem *.txt -Recurse` finds matching names at every depth
+    (tree / "dir1" / "deep").mkdir()
+    (tree / "dir1" / "deep" / "x.txt").write_text("x")
+    r = run("Get-ChildItem *.txt -Recurse -Name; '--'; Get-ChildItem dir1/*.txt -Recurse -Name", str(tree))
+    assert r.lines == ["b.txt", "dir1/nested.txt", "dir1/deep/x.txt", "--", "nested.txt", "deep/x.txt"]
+
+
+def test_set_content_null_truncates(tmp_path):
+    (tmp_path / "f").write_text("old\n")
+    run("Set-Content f -Value $null; Set-Content g ''", str(tmp_path))
+    assert (tmp_path / "f").read_bytes() == b""
+    assert (tmp_path / "g").read_bytes() == b"\n"
