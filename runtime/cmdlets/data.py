@@ -351,7 +351,7 @@ class JsonConverter:
                 out.append("\\b")
             elif ch == "\f":
                 out.append("\\f")
-            elif c < 0x20 or c in (0x85, 0x2028, 0x2029) or (non_ascii and c > 0x7E):
+            elif c < 0x20 or c in (0x85, 0x2028, 0x2029) or (non_ascii and c > 0x7F):
                 out.append(_unicode_escape(ch))
             elif html and ch in "<>'&":
                 out.append(_unicode_escape(ch))
@@ -755,15 +755,14 @@ def _delimiter(cmd: Cmdlet) -> str:
     return d[0] if d else ","
 
 
-def csv_type_name(obj: Any) -> Optional[str]:
-    names = type_names(obj)
-    return names[0] if names else None
-
-
 def csv_property_names(obj: Any) -> list:
+    """ExportCsvHelper.BuildPropertyNames: dictionary keys (then any extended properties), else all properties."""
     b = base_of(obj)
-    if isinstance(b, Hashtable) and not (isinstance(obj, PSObject) and obj.property_names()):
-        return [to_str(k) for k in b.keys()]
+    if isinstance(b, Hashtable):
+        names = [to_str(k) for k in b.keys()]
+        if isinstance(obj, PSObject):
+            names += [n for n in obj.property_names() if n not in names]
+        return names
     if isinstance(obj, PSObject) and obj.base is None:
         return obj.property_names()
     return property_names(obj)
@@ -829,9 +828,7 @@ class _CsvOutBase(Cmdlet):
             self._names = csv_property_names(obj)
             lines = []
             if self.include_type_information:
-                tn = csv_type_name(obj)
-                if tn:
-                    lines.append("#TYPE " + tn)
+                lines.append(_type_information_line(obj))
             if not self.no_header and not self._skip_header:
                 lines.append(self._csv.header(self._names))
             lines.append(self._csv.row(obj, self._names))
@@ -854,6 +851,7 @@ class ConvertToCsv(_CsvOutBase):
     no_header = Parameter("switch")
 
     def begin_processing(self):
+        _check_type_information(self)
         self._names: Optional[list] = None
         self._skip_header = False
         self._csv = self._writer()
@@ -883,6 +881,35 @@ def _is_format_packet(obj: Any) -> bool:
         return False
 
 
+def should_process(cmd: Cmdlet, target: str, action: Optional[str] = None) -> bool:
+    """Cmdlet.ShouldProcess for -WhatIf ($WhatIfPreference too): False after writing pwsh's 'What if:' line."""
+    from pslark.runtime.conversion import to_bool
+    whatif = cmd.bound.get("WhatIf") if cmd.is_bound("WhatIf") else cmd.ctx.preference("WhatIfPreference", False)
+    if to_bool(base_of(whatif)):
+        cmd.ctx.host.write_line(f'What if: Performing the operation "{action or cmd.cmdlet_name}" on target '
+                                f'"{target}".')
+        return False
+    return True
+
+
+def _type_information_line(obj: Any) -> str:
+    """ExportCsvHelper.GetTypeString: `#TYPE <first type name>` without an imported `CSV:` prefix."""
+    names = type_names(obj) if not isinstance(obj, PSObject) else list(obj.type_names)
+    if not names:
+        return "#TYPE"
+    name = names[0]
+    if name[:4].casefold() == "csv:":
+        name = name[4:]
+    return "#TYPE " + name
+
+
+def _check_type_information(cmd: Cmdlet) -> None:
+    if cmd.is_bound("IncludeTypeInformation") and cmd.is_bound("NoTypeInformation"):
+        msg = "Cannot specify both the IncludeTypeInformation and NoTypeInformation parameters."
+        cmd.throw_terminating(cmd.error_record(msg, "CannotSpecifyIncludeTypeInformationAndNoTypeInformation",
+                                               "InvalidData", None, InvalidOperationException(msg)))
+
+
 @cmdlet("Export-Csv", default_set="Delimiter", should_process=True, aliases=("epcsv",))
 class ExportCsv(_CsvOutBase):
     input_object = Parameter("psobject", mandatory=True, pipeline=True)
@@ -901,51 +928,62 @@ class ExportCsv(_CsvOutBase):
     no_header = Parameter("switch")
 
     def begin_processing(self):
-        if self.path is not None and self.literal_path is not None:
+        self._file = None
+        self._restore_mode: Optional[int] = None
+        if (self.path is None) == (self.literal_path is None):
             msg = "You must specify either the -Path or -LiteralPath parameters, but not both."
             self.throw_terminating(self.error_record(msg, "CannotSpecifyPathAndLiteralPath", "InvalidData", None,
                                                      InvalidOperationException(msg)))
+        _check_type_information(self)
+        if self.append and self.no_header:
+            msg = "Cannot specify both the Append and NoHeader parameters."
+            self.throw_terminating(self.error_record(msg, "CannotSpecifyBothAppendAndNoHeader", "InvalidData", None,
+                                                     InvalidOperationException(msg)))
         target = self.path if self.path is not None else self.literal_path
-        if target is None:
-            msg = "Cannot process command because of one or more missing mandatory parameters: Path."
-            self.throw_terminating(self.error_record(msg, "MissingMandatoryParameter", "InvalidArgument", None,
-                                                     PSArgumentException(msg)))
         self._full = provider_path(self, target)
         self._names = None
         self._skip_header = False
+        self._checked_append = False
         self._csv = self._writer()
-        self._file = None
+        self._active = should_process(self, self._full)
+        if not self._active:
+            return
         if self.append and os.path.exists(self._full) and os.path.getsize(self._full) > 0:
             text = read_text_file(self, self._full, self.encoding) or ""
             header = _read_header(text, _delimiter(self))
             if header:
                 self._names = header
                 self._skip_header = True
-                self._existing_header = True
-        self._checked_append = False
+        if self.force and os.path.exists(self._full) and not os.access(self._full, os.W_OK):
+            try:
+                mode = os.stat(self._full).st_mode
+                os.chmod(self._full, mode | 0o200)
+                self._restore_mode = mode
+            except OSError:
+                pass
+        self._file = open_text_writer(self, self._full, self.encoding, bool(self.append), bool(self.no_clobber))
 
     def process_record(self):
         obj = self.input_object
-        if is_null(obj):
+        if is_null(obj) or not self._active:
             return
         if _is_format_packet(obj):
             ConvertToCsv._format_error(self, obj)
             return
-        if self._file is None:
-            self._file = open_text_writer(self, self._full, self.encoding, bool(self.append), bool(self.no_clobber))
-        if self._skip_header and not self._checked_append:
-            self._checked_append = True
-            if not self.force:
-                have = {n.casefold() for n in csv_property_names(obj)}
-                for n in self._names:
-                    if n.casefold() not in have:
-                        msg = (f"Cannot append CSV content to the following file: {self._full}. The appended object "
-                               f"does not have a property that corresponds to the following column: {n}. To continue "
-                               f"with mismatched properties, add the -Force parameter, and then retry the command.")
-                        self.throw_terminating(self.error_record(msg, "CannotAppendCsvWithMismatchedPropertyNames",
-                                                                 "InvalidData", n, InvalidOperationException(msg)))
-            for line in [self._csv.row(obj, self._names)]:
-                self._file.write(line + "\n")
+        if self._skip_header:
+            if not self._checked_append:
+                self._checked_append = True
+                if not self.force:
+                    have = {n.casefold() for n in csv_property_names(obj)}
+                    for n in self._names:
+                        if n.casefold() not in have:
+                            msg = (f"Cannot append CSV content to the following file: {self._full}. The appended "
+                                   f"object does not have a property that corresponds to the following column: {n}. "
+                                   f"To continue with mismatched properties, add the -Force parameter, and then retry "
+                                   f"the command.")
+                            self.throw_terminating(self.error_record(msg, "CannotAppendCsvWithMismatchedPropertyNames",
+                                                                     "InvalidData", n, InvalidOperationException(msg)))
+            self._file.write(self._csv.row(obj, self._names) + "\n")
             return
         for line in self._lines_for(obj):
             self._file.write(line + "\n")
@@ -954,6 +992,12 @@ class ExportCsv(_CsvOutBase):
         if self._file is not None:
             self._file.close()
             self._file = None
+        if self._restore_mode is not None:
+            try:
+                os.chmod(self._full, self._restore_mode)
+            except OSError:
+                pass
+            self._restore_mode = None
 
     def stop_processing(self):
         self.end_processing()
@@ -1203,7 +1247,7 @@ class ConvertFromCsv(Cmdlet):
 @cmdlet("Import-Csv", default_set="Delimiter", aliases=("ipcsv",))
 class ImportCsv(Cmdlet):
     delimiter = Parameter("char", position=1, sets=("Delimiter", "DelimiterLiteralPath"))
-    path = Parameter("string[]", position=0, pipeline=True, sets=("Delimiter", "UseCulture"))
+    path = Parameter("string[]", position=0, pipeline=True, by_property_name=True, sets=("Delimiter", "UseCulture"))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
                              sets=("DelimiterLiteralPath", "UseCultureLiteralPath"))
     use_culture = Parameter("switch", mandatory=True, sets=("UseCulture", "UseCultureLiteralPath"))

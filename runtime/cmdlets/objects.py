@@ -1810,6 +1810,8 @@ class GetMember(Cmdlet):
         self._seen.add(tname)
         patterns = [str(n) for n in _as_list(self.name)] or ["*"]
         members = _members_of(obj, bool(self.static))
+        if self.force and not self.static:
+            members = members + _intrinsic_members(obj, members)
         for pattern in patterns:
             found = []
             for name, mtype, definition in members:
@@ -1830,6 +1832,27 @@ class GetMember(Cmdlet):
             msg = "You must specify an object for the Get-Member cmdlet."
             self.write_error(self.error_record(msg, "NoObjectInGetMember", "CloseError", None,
                                                InvalidOperationException(msg)))
+
+
+def _intrinsic_members(obj: Any, members: list) -> list:
+    """The hidden members -Force shows: the psobject/psbase/psadapted/psextended member sets and pstypenames."""
+    names = [n for n, _, _ in members]
+    notes = [n for n, t, _ in members if t in ("NoteProperty", "ScriptProperty", "AliasProperty", "CodeProperty",
+                                                "ScriptMethod", "CodeMethod")]
+    adapted = [n for n in names if n not in notes]
+    out = [
+        ("pstypenames", "CodeProperty", "System.Collections.ObjectModel.Collection`1[[System.String, "
+                                        "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, "
+                                        "PublicKeyToken=7cec85d7bea7798e]] pstypenames{get=PSTypeNames;}"),
+        ("psadapted", "MemberSet", "psadapted {" + ", ".join(adapted) + "}"),
+        ("psbase", "MemberSet", "psbase {" + ", ".join(adapted) + "}"),
+        ("psextended", "MemberSet", "psextended {" + ", ".join(notes) + "}"),
+        ("psobject", "MemberSet", "psobject {BaseObject, Members, Properties, Methods, ImmediateBaseObject, "
+                                  "TypeNames, get_BaseObject, get_Members, get_Properties, get_Methods, "
+                                  "get_ImmediateBaseObject, get_TypeNames, ToString, Copy, CompareTo, Equals, "
+                                  "GetHashCode, GetType}"),
+    ]
+    return [m for m in out if m[0] not in names]
 
 
 def _is_special_method(name: str) -> bool:

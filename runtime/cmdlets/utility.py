@@ -586,8 +586,18 @@ class ClearHost(Cmdlet):
 # Get-Culture / Get-UICulture
 
 def _culture_by_name(name: str):
-    from pslark.runtime.culture import get_culture
-    return get_culture(name)
+    """CultureInfo(name): a known culture, or (like .NET on ICU) a well-formed but unknown name."""
+    import re
+    from pslark.runtime.culture import Culture, get_culture
+    c = get_culture(name)
+    if c is not None:
+        return c
+    if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{2,8})*", name):
+        return None
+    parts = name.split("-")
+    canonical = "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p
+                                               for p in parts[1:]])
+    return Culture(canonical, canonical, lcid=4096)
 
 
 @cmdlet("Get-Culture", default_set="CurrentCulture")
@@ -608,8 +618,7 @@ class GetCulture(Cmdlet):
         if self.parameter_set == "Name" and self.name is not None:
             c = _culture_by_name(str(self.name))
             if c is None:
-                msg = (f"Cannot find culture '{self.name}'. Culture is not supported. (Parameter 'name')\n"
-                       f"{self.name} is an invalid culture identifier.")
+                msg = f"Culture is not supported. (Parameter 'name')\n{self.name} is an invalid culture identifier."
                 self.write_error(self.error_record(msg, "ItemNotFoundException", "ObjectNotFound", self.name,
                                                    ItemNotFoundException(msg)))
                 return
