@@ -845,6 +845,9 @@ def equals(a: Any, b: Any, case_sensitive: bool = False) -> bool:
         return a.casefold() == bs.casefold()
     if isinstance(a, bool):
         return a == to_bool(b)
+    if isinstance(a, EnumValue):
+        eb = _enum_operand(a, b)
+        return eb is not None and int(a) == int(eb)
     if _is_number(a):
         if _is_number(b):
             return _num_equal(a, b)
@@ -889,6 +892,23 @@ def equals(a: Any, b: Any, case_sensitive: bool = False) -> bool:
         return bool(a == b)
     except Exception:  # noqa: BLE001 - arbitrary modelled objects
         return a is b
+
+
+def _enum_operand(a: EnumValue, b: Any) -> Any:
+    """The right operand converted to the left enum's type (None when it cannot be)."""
+    if isinstance(b, EnumValue) and b.ps_enum is a.ps_enum:
+        return b
+    if isinstance(b, bool):
+        return None
+    if isinstance(b, (int, float, _Dec)):
+        return b if b == int(b) else None
+    enum = getattr(a, "ps_enum", None)
+    if enum is None:
+        return None
+    try:
+        return enum.convert(b)
+    except PSException:
+        return None
 
 
 def _naive(dt: datetime.datetime) -> datetime.datetime:
@@ -946,6 +966,11 @@ def compare(a: Any, b: Any, case_sensitive: bool = False) -> int:
             return _cmp(ord(a), b)
     if isinstance(a, bool):
         return _cmp(int(a), int(to_bool(b)))
+    if isinstance(a, EnumValue) and not _is_number(b):
+        eb = _enum_operand(a, b)
+        if eb is None:
+            raise _compare_error(a, b, None)
+        return _cmp(int(a), int(eb))
     if _is_number(a):
         if isinstance(b, bool):
             return _cmp(a, int(b))

@@ -447,6 +447,9 @@ def _to_bit_int(v: Any) -> int:
 def _bitop(a: Any, b: Any, op) -> Any:
     if type(a) is int and type(b) is int and INT32_MIN <= a <= INT32_MAX and INT32_MIN <= b <= INT32_MAX:
         return op(a, b)
+    enum = getattr(a, "ps_enum", None)
+    if enum is not None:        # [FileAttributes]::ReadOnly -bor 'Hidden' stays a FileAttributes
+        return enum.value_of(op(int(a), int(enum.convert(C.unwrap(b)))))
     a2, b2 = _to_bit_int(a), _to_bit_int(b)
     cls = _result_int_class(a2, b2)
     r = op(int(a2), int(b2))
@@ -588,6 +591,9 @@ def _collection(v: Any) -> list:
         return list(v)
     if v is AUTOMATION_NULL:
         return []
+    enum = getattr(v, "ps_enumerate", None)     # HashSet, Queue, Stack ... (-contains / -in)
+    if enum is not None:
+        return list(enum())
     return [v]
 
 
