@@ -2899,7 +2899,10 @@ def set_index(value: Any, index: Any, new: Any) -> None:
             if index is None:
                 raise RuntimeException("Index operation failed; the array index evaluated to null.",
                                        error_id="NullArrayIndex", category="InvalidOperation")
-            value[unwrap(index) if isinstance(index, PSObject) else index] = new
+            key = unwrap(index) if isinstance(index, PSObject) else index
+            if isinstance(key, list):
+                key = tuple(key)          # an array used as a key (Python lists cannot be hashed)
+            value[key] = new
             return
     _guard(_set_index_slow, value, index, new)
 
@@ -2912,7 +2915,7 @@ def _set_index_slow(value: Any, index: Any, new: Any) -> None:
         if index is None:
             raise RuntimeException("Index operation failed; the array index evaluated to null.",
                                    error_id="NullArrayIndex", category="InvalidOperation")
-        T.set_dictionary_item(value, index, new)
+        T.set_dictionary_item(value, tuple(index) if isinstance(index, list) else index, new)
         return
     own = getattr(value, "ps_set_index", None)
     if own is not None:

@@ -144,7 +144,7 @@ def call_net_method(method: NetMethod, target: Any, args: list) -> Any:
             f'Cannot convert argument "{e.param}", with value: "{_text(e.value)}", for "{method.name}" to type '
             f'"{e.type_name}": "{e.message}"', error_id="MethodArgumentConversionInvalidCastArgument",
             category="NotSpecified")
-    except (MethodException, E.ParseException) as e:
+    except MethodException as e:
         raise e
     except PSException as e:
         if isinstance(e, RuntimeException) and e.was_thrown:
@@ -828,7 +828,7 @@ class EnumType(PSType):
         name = self._by_value.get(n)
         if name is not None:
             return name
-        if not self.flags or n < 0:
+        if not self.flags or n <= 0:
             return str(n)
         remaining = n
         picked = []
@@ -1020,6 +1020,9 @@ class PSReference(NetObject):
     @Value.setter
     def Value(self, new: Any) -> None:
         if self._variable is not None:
+            constraint = getattr(self._variable, "type_constraint", None)
+            if constraint is not None:
+                new = constraint.convert(new)
             self._variable.value = new
         else:
             self._value = new
@@ -2342,7 +2345,7 @@ class HashSetValue(NetObject):
         return conv(v) if conv is not None else unwrap(v) if isinstance(v, PSObject) and v.base is not None else v
 
     def add(self, v) -> bool:
-        v = self.conv(v)
+        v = typed_arg(_elem_converter(self.element_type), v, "item", self.element_type)
         k = self._k(v)
         if k in self._items:
             return False
@@ -2549,7 +2552,7 @@ class QueueValue(NetObject):
         return conv(v) if conv is not None else v
 
     def put(self, v):
-        v = self.conv(v)
+        v = typed_arg(_elem_converter(self.element_type), v, "item", self.element_type)
         if self.lock is not None:
             with self.lock:
                 self._d.append(v)
@@ -2682,11 +2685,16 @@ def dict_add(d, key, value) -> None:
 
 
 def _d_add(d, a):
-    if d.lock is not None if isinstance(d, GenericDictionary) else False:
-        with d.lock:
-            dict_add(d, a[0], a[1])
-    else:
-        dict_add(d, a[0], a[1])
+    key, value = a[0], a[1]
+    if isinstance(d, GenericDictionary):
+        if key is not None:
+            key = typed_arg(_elem_converter(d.key_type), key, "key", d.key_type)
+        value = typed_arg(_elem_converter(d.value_type), value, "value", d.value_type)
+        if d.lock is not None:
+            with d.lock:
+                dict_add(d, key, value)
+            return
+    dict_add(d, key, value)
 
 
 def _d_remove(d, a):
@@ -3070,12 +3078,19 @@ def list_conv(lst: PSList, v: Any) -> Any:
     return conv(v) if conv is not None else v
 
 
+def typed_arg(conv: Optional[Callable[[Any], Any]], value: Any, param: str, t: Optional[PSType]) -> Any:
+    """A method argument converted to a generic parameter type T (pwsh's argument-conversion error on failure)."""
+    if conv is None:
+        return value
+    return _arg_conv(value, conv, param, t.display if t is not None else "System.Object")
+
+
 def _is_generic_list(lst) -> bool:
     return lst.element_type is not None or lst.type_name.startswith("System.Collections.Generic.List")
 
 
 def _l_add(lst: PSList, a):
-    lst.append(list_conv(lst, a[0]))
+    lst.append(typed_arg(_elem_converter(lst.element_type), a[0], "item", lst.element_type))
     if _is_generic_list(lst):
         return None
     return len(lst) - 1
@@ -3103,8 +3118,9 @@ def _l_index_check(lst, idx: int, inclusive: bool = False):
 
 def _l_insert(lst: PSList, a):
     idx = a_int(a, 0, "index")
+    item = typed_arg(_elem_converter(lst.element_type), a[1], "item", lst.element_type)
     _l_index_check(lst, idx, True)
-    lst.insert(idx, list_conv(lst, a[1]))
+    lst.insert(idx, item)
 
 
 def _l_insert_range(lst: PSList, a):
@@ -8412,7 +8428,7 @@ def _build_registry() -> None:
     _def("System.Management.Automation.PSCustomObject", base="System.Object",
          check=lambda v: isinstance(v, PSObject) and v.base is None, convert=_custom_object_convert, assembly=SMA)
     _def("System.Collections.Hashtable", "hashtable", check=lambda v: isinstance(v, Hashtable) and not isinstance(
-        v, GenericDictionary), convert=_hashtable_convert, ctor=_hashtable_ctor)
+        v, (GenericDictionary, OrderedDictionary)), convert=_hashtable_convert, ctor=_hashtable_ctor)
     _def("System.Collections.Specialized.OrderedDictionary", "ordered", check=lambda v: isinstance(
         v, OrderedDictionary), convert=_ordered_convert, ctor=lambda a: OrderedDictionary())
     _def("System.Collections.ArrayList", check=lambda v: isinstance(v, PSList) and not _is_generic_list(v),
