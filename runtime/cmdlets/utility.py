@@ -412,8 +412,17 @@ class InvokeExpression(Cmdlet):
             return
         from pslark.runtime.scriptblock import UNSET, ScriptBlock
         sb = ScriptBlock(ast)
-        for item in sb.invoke_with([], None, UNSET, UNSET, False):
-            self.write_object(item)
+        try:
+            from pslark.interpreter.functions import ScriptProcessor
+        except ImportError:          # an embedding without the interpreter's processor: collect, then write
+            for item in sb.invoke_with([], None, UNSET, UNSET, False):
+                self.write_object(item)
+            return
+        from pslark.runtime.errors import InvocationInfo
+        from pslark.runtime.pipeline import run_pipeline
+        # dot-sourced (the caller's scope) and streamed: each output object goes downstream as it is written
+        proc = ScriptProcessor(self.ctx, sb, [], InvocationInfo(None, ast.extent), new_scope=False)
+        run_pipeline(self.ctx, [proc], self.emit)
 
 
 # ------------------------------------------------------------------------------------------------
