@@ -230,6 +230,10 @@ def _long_date_time(dt: datetime.datetime) -> str:
 
 
 def datetime_property(dt: datetime.datetime, key: str) -> tuple[bool, Any]:
+    if isinstance(dt, T.DateTimeOffset):
+        found, v = _dto_property(dt, key)
+        if found:
+            return found, v
     if key == "year":
         return True, dt.year
     if key == "month":
@@ -263,19 +267,27 @@ def datetime_property(dt: datetime.datetime, key: str) -> tuple[bool, Any]:
         return True, _enum("System.DateTimeKind", _dt_kind(dt))
     if key == "datetime":
         return True, _long_date_time(dt)
-    if isinstance(dt, T.DateTimeOffset):
-        if key == "offset":
-            return True, dt.utcoffset() or datetime.timedelta(0)
-        if key == "totaloffsetminutes":
-            return True, int((dt.utcoffset() or datetime.timedelta(0)).total_seconds() // 60)
-        if key == "datetime":
-            return True, dt.replace(tzinfo=None)
-        if key == "utcdatetime":
-            return True, dt.astimezone(datetime.timezone.utc)
-        if key == "localdatetime":
+    return False, None
+
+
+def _dto_property(dt: datetime.datetime, key: str) -> tuple[bool, Any]:
+    if key == "offset":
+        return True, dt.utcoffset() or datetime.timedelta(0)
+    if key == "totaloffsetminutes":
+        return True, int((dt.utcoffset() or datetime.timedelta(0)).total_seconds() // 60)
+    if key == "datetime":
+        return True, dt.replace(tzinfo=None)
+    if key == "utcdatetime":
+        return True, dt.astimezone(datetime.timezone.utc)
+    if key == "localdatetime":
+        try:
             return True, dt.astimezone().replace(tzinfo=None)
-        if key == "utcticks":
-            return True, Int64(datetime_ticks(dt.astimezone(datetime.timezone.utc)))
+        except (OverflowError, ValueError, OSError):
+            return True, dt.replace(tzinfo=None)
+    if key == "utcticks":
+        return True, Int64(datetime_ticks(dt.astimezone(datetime.timezone.utc)))
+    if key == "ticks":
+        return True, Int64(datetime_ticks(dt))
     return False, None
 
 
@@ -1076,9 +1088,9 @@ def get_member(value: Any, name: str) -> Any:
         entry = value._data.get(name.casefold())
         if entry is not None:
             return entry[1]
-    elif t is list:
+    elif t is list or t is str:
         key = name.casefold()
-        if key == "count" or key == "length":
+        if key == "length" or (key == "count" and t is list):
             return len(value)
     return _guard(_get_member_slow, value, name)
 
@@ -1628,6 +1640,8 @@ def _string_char(s: str, i: int) -> PSChar:
 
 def _provider_and_format(a) -> tuple[Optional[str], Any]:
     from pslark.runtime.culture import Culture, current_culture
+    if not a:
+        return None, current_culture()
     fmt, culture = None, None
     for x in a:
         ux = unwrap(x)
@@ -1641,6 +1655,8 @@ def _provider_and_format(a) -> tuple[Optional[str], Any]:
 
 
 def _number_to_string(v, a):
+    if not a and type(v) is int:
+        return str(v)
     from pslark.runtime.dotnet_format import format_value, number_to_string
     fmt, culture = _provider_and_format(a)
     if isinstance(v, EnumValue):
@@ -2561,8 +2577,9 @@ def intrinsic_foreach(target: Any, args: list) -> list:
 
 def invoke_method(value: Any, name: str, args: list) -> Any:
     """`$value.Name(args)`: .NET-style method call with pwsh's errors; script methods; intrinsics; enumeration."""
-    if type(value) is str:
-        m = STRING_METHODS.get(name.casefold())
+    table = _FAST_METHOD_TABLES.get(type(value))
+    if table is not None:
+        m = table.get(name.casefold())
         if m is not None:
             return call_net_method(m, value, args)
     return _guard(_invoke_slow, value, name, list(args))
@@ -2627,6 +2644,11 @@ def _invoke_slow(value: Any, name: str, args: list) -> Any:
 def _null_method(name: str):
     raise RuntimeException("You cannot call a method on a null-valued expression.", error_id="InvokeMethodOnNull",
                            category="InvalidOperation")
+
+
+_FAST_METHOD_TABLES = {str: _STRING_ALL, int: _NUMBER_ALL, float: _NUMBER_ALL, bool: _NUMBER_ALL, _Dec: _NUMBER_ALL,
+                       datetime.datetime: _DATETIME_ALL, datetime.timedelta: _TIMESPAN_ALL, list: _ARRAY_ALL,
+                       uuid.UUID: _GUID_ALL}
 
 
 def _method_value(value: Any, key: str) -> Any:
@@ -2727,6 +2749,9 @@ def _canonical(value: Any, name: str) -> str:
 
 
 def _is_settable(value: Any, name: str) -> bool:
+    decl = _declared(value, name)
+    if decl is not None:
+        return decl[1]
     if isinstance(value, Hashtable):
         return True
     if isinstance(value, NetObject):
@@ -3048,7 +3073,31 @@ def _method_definition(m: NetMethod) -> str:
     return ", ".join(m.overloads)
 
 
+_DICT_DECLARED = {"keys": ("System.Collections.ICollection", False), "values": ("System.Collections.ICollection", False),
+                  "syncroot": ("System.Object", False), "count": ("int", False), "isreadonly": ("bool", False),
+                  "isfixedsize": ("bool", False), "issynchronized": ("bool", False)}
+_ARRAY_DECLARED = {"syncroot": ("System.Object", False), "length": ("int", False), "longlength": ("long", False),
+                   "rank": ("int", False), "count": ("int", False), "isreadonly": ("bool", False),
+                   "isfixedsize": ("bool", False), "issynchronized": ("bool", False)}
+_LIST_DECLARED = {"capacity": ("int", True), "count": ("int", False), "isreadonly": ("bool", False),
+                  "isfixedsize": ("bool", False), "issynchronized": ("bool", False), "syncroot": ("System.Object", False)}
+
+
+def _declared(value: Any, name: str) -> Optional[tuple]:
+    key = name.casefold()
+    if isinstance(value, Hashtable):
+        return _DICT_DECLARED.get(key)
+    if isinstance(value, PSList):
+        return _LIST_DECLARED.get(key)
+    if isinstance(value, (list, tuple)):
+        return _ARRAY_DECLARED.get(key)
+    return None
+
+
 def _property_definition(value: Any, name: str) -> str:
+    decl = _declared(value, name)
+    if decl is not None:
+        return f"{decl[0]} {name} {{{'get;set;' if decl[1] else 'get;'}}}"
     try:
         v = lookup_property(value, name)
     except PSException:
