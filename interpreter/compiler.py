@@ -609,7 +609,10 @@ class Compiler:
             else:
                 t = resolve_type_or_fail(type_name)
                 cache.append(t)
-            return t.convert(to_null(operand(ctx)))
+            value = to_null(operand(ctx))
+            if isinstance(value, list) and t.full_name == "System.String":
+                return _conv.to_string(value, _ofs(ctx))   # [string]$array joins with $OFS
+            return t.convert(value)
         return guarded(run, node.extent)
 
     def expr_AttributedExpr(self, node: A.AttributedExpr) -> Expr:
