@@ -321,6 +321,7 @@ class ScriptProcessor(CommandProcessor):
         self.md = md
         self.binder = Binder(md, self.name, self.name, parameter_converter(ctx), allow_unbound=not self.cb.is_advanced,
                              invocation=invocation)
+        self.binder.transforms_arguments = True
         self.result = self.binder.bind_arguments(args)
         self.scope = None
         self.input_items: list = []

@@ -65,6 +65,8 @@ class BindingResult:
 class Binder:
     """Binds arguments for one command invocation. `convert(value, param)` converts to the parameter type."""
 
+    transforms_arguments = False    # True for functions and scripts: typed parameters report transformation errors
+
     def __init__(self, metadata: CommandMetadata, command_name: str, fq_command: str,
                  convert: Callable[[Any, Parameter], Any], allow_unbound: bool = False, invocation=None):
         self.md = metadata
@@ -152,16 +154,22 @@ class Binder:
         except ParameterBindingException:
             raise
         except PSException as exc:
-            msg = exc.message
-            raise self.error(f"Cannot bind parameter '{param.name}'. {msg}", "CannotConvertArgumentNoMessage",
-                             extent) from None
+            raise self._conversion_error(param, exc.message, extent) from None
         except (TypeError, ValueError, AttributeError, OverflowError):
             # the type layer could not convert: the same binding error pwsh gives
-            raise self.error(f"Cannot bind parameter '{param.name}'. Cannot convert the \"{_arg_text(value)}\" value "
-                             f"of type \"{_type_name(value)}\" to type \"{type_display_name(param.type)}\".",
-                             "CannotConvertArgumentNoMessage", extent) from None
+            raise self._conversion_error(
+                param, f"Cannot convert the \"{_arg_text(value)}\" value of type \"{_type_name(value)}\" to type "
+                f"\"{type_display_name(param.type)}\".", extent) from None
         self.validate(param, value, extent)
         return value
+
+    def _conversion_error(self, param: Parameter, message: str, extent) -> ParameterBindingException:
+        if self.transforms_arguments:
+            # a script parameter's type constraint is an argument transformation in pwsh
+            return self.error(f"Cannot process argument transformation on parameter '{param.name}'. {message}",
+                              "ParameterArgumentTransformationError", extent)
+        return self.error(f"Cannot bind parameter '{param.name}'. {message}", "CannotConvertArgumentNoMessage",
+                          extent)
 
     def validate(self, param: Parameter, value: Any, extent=None) -> None:
         name = param.name

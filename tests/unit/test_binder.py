@@ -197,6 +197,15 @@ def test_conversion_failure_message():
     assert exc.error_id == "CannotConvertArgumentNoMessage,Test-Thing"
 
 
+def test_conversion_failure_of_a_script_parameter_is_a_transformation_error():
+    b = binder(p("int", "n", position=0))
+    b.transforms_arguments = True
+    exc = binding_error(b, pos("abc"))
+    assert exc.message == ("Cannot process argument transformation on parameter 'n'. Cannot convert value \"abc\" "
+                           "to type \"System.Int32\". Error: \"The input string 'abc' was not in a correct format.\"")
+    assert exc.error_id == "ParameterArgumentTransformationError,Test-Thing"
+
+
 def test_validate_set_is_case_insensitive_and_reports_the_set():
     b = binder(p("string", "Color", position=0, validate_set=("Red", "Green")))
     assert bind(b, pos("green")) == {"Color": "green"}
@@ -271,13 +280,22 @@ def test_positions_come_from_the_selected_set():
     assert bind(b, named("Exact"), pos("abc")) == {"Exact": True, "Id": "abc"}
 
 
-def test_positional_binding_tries_the_next_set_when_conversion_fails():
+def test_positional_binding_prefers_the_set_that_needs_no_conversion():
     b = binder(
         p("int", "Id", position=0, sets=("ById",)),
         p("string", "Name", position=0, sets=("ByName",)),
         default_set="ById")
-    assert bind(b, pos("42")) == {"Id": 42}
+    assert bind(b, pos(42)) == {"Id": 42}
     assert bind(b, pos("abc")) == {"Name": "abc"}
+    assert bind(b, pos("42")) == {"Name": "42"}
+
+
+def test_positional_binding_tries_the_next_set_when_conversion_fails():
+    b = binder(
+        p("int", "Id", position=0, sets=("ById",)),
+        p("int[]", "Ids", position=0, sets=("ByIds",)),
+        default_set="ById")
+    assert bind(b, pos("7")) == {"Id": 7}
 
 
 # ---------------------------------------------------------------- mandatory parameters

@@ -1,0 +1,2 @@
+function Square([int]$n) { $n * $n }
+try { Square 'abc' } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
