@@ -126,6 +126,13 @@ def test_datetime_and_timespan_parsing():
         C.to_datetime("not a date")
 
 
+def test_datetime_parse_accepts_lowercase_utc_designator():
+    # fix: DateTime.Parse accepts 'z' as well as 'Z' (Get-Date Pester test "-Format FileDateTimeUniversal")
+    a = C.to_datetime("2024-01-15T10:00:00Z")
+    assert C.to_datetime("2024-01-15T10:00:00z") == a
+    assert C.to_datetime("0030-01-01T01:02:03.0004z").year == 30
+
+
 def test_convert_to_by_type_name():
     assert C.convert_to("5", "int") == 5
     from pslark.runtime.errors import RuntimeException
