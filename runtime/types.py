@@ -147,14 +147,12 @@ def call_net_method(method: NetMethod, target: Any, args: list) -> Any:
     except MethodException as e:
         raise e
     except PSException as e:
-        if isinstance(e, RuntimeException) and e.was_thrown:
-            raise wrap_method_exception(method.name, n, e)
-        raise wrap_method_exception(method.name, n, e)
+        raise wrap_method_exception(".ctor" if method.name == "new" else method.name, n, e)
     except RecursionError:
         raise
     except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError, AttributeError,
             UnicodeError, OSError, decimal.DecimalException) as e:
-        raise wrap_method_exception(method.name, n, python_exception(e))
+        raise wrap_method_exception(".ctor" if method.name == "new" else method.name, n, python_exception(e))
 
 
 def python_exception(e: BaseException) -> PSException:
@@ -1623,6 +1621,8 @@ def _pscredential_ctor(args: list) -> PSCredential:
         raise E.PSArgumentException("Cannot process argument because the value of argument \"userName\" is not valid. "
                                     "Change the value of the \"userName\" argument and run the operation again.")
     pw = unwrap(args[1])
+    if pw is None:
+        raise ArgumentNullException("Value cannot be null. (Parameter 'password')")
     if not isinstance(pw, SecureString):
         raise ArgConversionError(pw, "password", "System.Security.SecureString",
                                  f'Cannot convert the "{_text(pw)}" value of type "{C.type_name_of(pw)}" to type '
@@ -4586,7 +4586,8 @@ class XmlElementValue(XmlNodeBase):
         return id(self.el)
 
     @property
-    def ps_properties(self):
+    def ps_default_display(self):
+        """The XML adapter's properties (attributes, child elements, #text): what formatting shows."""
         names = list(self.el.attrib.keys())
         seen = {n.casefold() for n in names}
         for c in self.el:
@@ -4597,6 +4598,12 @@ class XmlElementValue(XmlNodeBase):
         if self.el.text and (self.el.attrib or len(self.el)):
             names.append("#text")
         return tuple(_xml_local(n) for n in names)
+
+    @property
+    def ps_properties(self):
+        dom = self.ps_default_display
+        seen = {n.casefold() for n in dom}
+        return dom + tuple(n for n in _XML_NODE_PROPS if n.casefold() not in seen)
 
     def child_value(self, name: str) -> tuple[bool, Any]:
         n = name.casefold()
@@ -4692,6 +4699,10 @@ def _xml_children(node) -> list:
             out.append(c.tail)
     return out
 
+
+_XML_NODE_PROPS = ("Name", "LocalName", "NamespaceURI", "Prefix", "NodeType", "ParentNode", "OwnerDocument",
+                   "IsEmpty", "Attributes", "HasAttributes", "InnerText", "InnerXml", "OuterXml", "ChildNodes",
+                   "FirstChild", "LastChild", "HasChildNodes", "Value")
 
 _XML_EL_PROPS = {
     "name": lambda s: _xml_local(s.el.tag), "localname": lambda s: _xml_local(s.el.tag),
