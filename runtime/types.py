@@ -8926,6 +8926,8 @@ def type_of(value: Any) -> PSType:
         raise RuntimeException("You cannot call a method on a null-valued expression.", error_id="InvokeMethodOnNull",
                                category="InvalidOperation")
     if isinstance(value, PSObject):
+        if value.type_names and str(value.type_names[0]).startswith("Deserialized."):
+            return resolve_type("System.Management.Automation.PSObject")      # what GetType() says in pwsh
         return resolve_type("System.Management.Automation.PSCustomObject")
     if isinstance(value, EnumValue):
         return value.ps_enum
