@@ -100,6 +100,10 @@ class NetMethod:
         self.name = name
         self.overloads = tuple(overloads)
         self.fn = fn
+        self._counts: Optional[frozenset] = None       # parsed from the definitions on first call
+        self._min_params: Optional[int] = None
+
+    def _parse(self) -> None:
         counts: set[int] = set()
         min_params: Optional[int] = None
         for d in self.overloads:
@@ -108,12 +112,14 @@ class NetMethod:
                 min_params = lo if min_params is None else min(min_params, lo)
             else:
                 counts.update(range(lo, hi + 1))
-        self._counts = frozenset(counts)
         self._min_params = min_params
+        self._counts = frozenset(counts)
 
     def accepts(self, n: int) -> bool:
         if not self.overloads:
             return True
+        if self._counts is None:
+            self._parse()
         if n in self._counts:
             return True
         return self._min_params is not None and n >= self._min_params
