@@ -115,12 +115,13 @@ def compile_arguments(compiler, elements) -> list[ArgFn]:
         else:
             fn = compiler.compile_expr(el)
             extent = el.extent
-            bare = isinstance(el, (A.StringConstantExpr, A.ExpandableStringExpr)) and el.kind == "bare"
 
-            def add_value(ctx, args, fn=fn, extent=extent, bare=bare):
+            comma_text = isinstance(el, A.ArrayLiteralExpr)
+
+            def add_value(ctx, args, fn=fn, extent=extent, comma_text=comma_text):
                 arg = CommandArgument(None, to_null(fn(ctx)), extent)
-                if bare:
-                    arg.from_splat = False
+                if comma_text:
+                    arg.comma_list = True
                 args.append(arg)
             out.append(add_value)
     return out
@@ -148,7 +149,10 @@ def native_arguments(args: list[CommandArgument]) -> list[str]:
                 out.append(f"-{a.name}")
             continue
         v = a.value
-        if isinstance(v, list):
+        if isinstance(v, list) and getattr(a, "comma_list", False):
+            # `ps -o pid,cmd`: an array written with commas reaches a native program as one comma-joined argument
+            out.append(",".join(to_string(x) for x in v))
+        elif isinstance(v, list):
             out.extend(to_string(x) for x in v)
         elif v is None:
             continue
@@ -233,6 +237,9 @@ def build_processor(ctx, target, args: list[CommandArgument], invocation: Invoca
         invocation.invocation_name = target
     else:
         info = target
+    if args and isinstance(info, (FunctionInfo, CmdletInfo, ExternalScriptInfo)) and \
+            any(a.name == "?" and a.value is NO_VALUE for a in args):
+        return _help_processor(ctx, info, invocation, streams)
     if isinstance(info, FunctionInfo):
         invocation.my_command = info.name
         return ScriptProcessor(ctx, info.script_block, args, invocation, name=info.name, new_scope=not dot,
@@ -258,6 +265,14 @@ def build_processor(ctx, target, args: list[CommandArgument], invocation: Invoca
     from pslark.runtime.conversion import to_string
     return build_processor(ctx, to_string(info), args, invocation, operator, streams, stderr_redirected, verbatim,
                            name_extent)
+
+
+def _help_processor(ctx, info, invocation: InvocationInfo, streams):
+    """`command -?` shows the command's help, as `Get-Help command` does."""
+    name = info.path if isinstance(info, ExternalScriptInfo) else info.name
+    invocation.my_command = "Get-Help"
+    return CmdletProcessor(ctx, CMDLETS["get-help"], [CommandArgument("Name", name, used_colon=True)], invocation,
+                           streams)
 
 
 def _split_verbatim(text: str) -> list[str]:

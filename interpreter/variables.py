@@ -75,6 +75,8 @@ def variable_getter(node: A.VariableExpr) -> Callable[[Any], Any]:
 def variable_setter(node: A.VariableExpr) -> Callable[[Any, Any], None]:
     name = node.name
     prefix, plain = split_scope(name)
+    if plain.casefold() == "null" and prefix in (None, "global", "local", "script"):
+        return lambda ctx, value: None      # `$null = ...` discards the value
     if prefix is None:
         key = name.casefold()
 

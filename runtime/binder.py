@@ -16,7 +16,7 @@ NO_VALUE = object()
 class CommandArgument:
     """One element at the call site: `-Name`, `-Name:value`, or a value."""
 
-    __slots__ = ("name", "value", "extent", "used_colon", "from_splat")
+    __slots__ = ("name", "value", "extent", "used_colon", "from_splat", "comma_list")
 
     def __init__(self, name: Optional[str], value: Any = NO_VALUE, extent=None, used_colon: bool = False,
                  from_splat: bool = False):
@@ -25,6 +25,7 @@ class CommandArgument:
         self.extent = extent
         self.used_colon = used_colon
         self.from_splat = from_splat
+        self.comma_list = False     # written as `a,b` (native commands get it as one argument)
 
     @property
     def is_parameter(self) -> bool:
@@ -442,9 +443,18 @@ def _fits_without_coercion(value: Any, param: Parameter) -> bool:
     try:
         from pslark.runtime.types import resolve_type
         t = resolve_type(param.type)
-        return bool(t is not None and t.is_instance(value))
+        if t is not None:
+            return bool(t.is_instance(value))
     except Exception:   # an unknown type: treat it as needing conversion
         return False
+    # a modelled object the type table does not know (Job, Process ...): its own type names say what it is
+    names = getattr(value, "type_names", None)
+    if callable(names):
+        names = names()
+    if not isinstance(names, (list, tuple)):
+        return False
+    return any(isinstance(n, str) and (n.casefold() == type_name or n.casefold().endswith("." + type_name))
+               for n in names)
 
 
 def _property_value(item: Any, param: Parameter, get_property) -> tuple[bool, Any]:

@@ -167,6 +167,7 @@ class CmdletProcessor(CommandProcessor):
         self.binder = Binder(md, info.name, self.cmdlet.fq_suffix(), parameter_converter(ctx), invocation=invocation)
         self.result: BindingResult = self.binder.bind_arguments(args)
         self.pipeline_bound: list[str] = []
+        self.fast = None                    # see _fast_input
         self.out_variable: Optional[list] = None
         self.pipeline_variable: Optional[str] = None
         self._apply(self.result.values)
@@ -244,9 +245,35 @@ class CmdletProcessor(CommandProcessor):
     def _forward(self, obj):
         self.emit(obj)
 
+    def _fast_input(self):
+        """The attribute that takes every pipeline object unconverted (a lone ByValue object/psobject parameter
+        with no ByPropertyName rivals), or None when binding must run per object."""
+        plan = self.binder._pipeline_plan(self.result)
+        if len(plan) != 1:
+            return None
+        _set, by_value, by_prop = plan[0]
+        values = self.result.values
+        free_value = [p for p in by_value if p.name not in values]
+        free_prop = [p for p in by_prop if p.name not in values]
+        if len(free_value) != 1 or free_prop:
+            return None
+        p = free_value[0]
+        if p.type.casefold() not in ("object", "psobject") or p.validate_not_null or p.validate_set or \
+                p.validate_script is not None or p.validate_not_null_or_empty:
+            return None
+        return p
+
     def process(self, item: Any) -> None:
         cmd = self.cmdlet
         if item is not AUTOMATION_NULL and self.expects_input:
+            fast = self.fast
+            if fast is None and self.fast is not False:
+                fast = self.fast = self._fast_input() or False
+            if fast:
+                setattr(cmd, fast.attr, item)
+                cmd.bound[fast.name] = item
+                cmd.process_record()
+                return
             for name in self.pipeline_bound:
                 p = self.binder.md.by_name[name.casefold()]
                 setattr(cmd, p.attr, False if p.is_switch else p.default)
