@@ -11,6 +11,14 @@ from pslark.interpreter.engine import get_engine
 from pslark.runtime.host import CollectingHost
 
 
+@pytest.fixture(autouse=True)
+def en_us(monkeypatch):
+    # as tests/conftest.py's run_pslark: pwsh's culture comes from LANG; the expectations are en-US ones
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 def run(script: str) -> tuple[str, str]:
     eng = get_engine()
     host = CollectingHost()
@@ -175,7 +183,7 @@ def test_convertfrom_csv():
 def test_convertfrom_csv_type_line_and_missing_headers():
     # Pester: ConvertFrom-Csv "Should Contain the Imported Type data"
     assert lines("('#TYPE My.Type', 'a', '1' | ConvertFrom-Csv).PSObject.TypeNames") == ["My.Type", "CSV:My.Type"]
-    o, e = run("$r = 'a,,c', '1,2,3' | ConvertFrom-Csv\n$r.H2")
+    o, e = run("$r = 'a,,c', '1,2,3' | ConvertFrom-Csv\n$r.H1")
     assert o == 'WARNING: One or more headers were not specified. Default names starting with "H" have been used ' \
                 'in place of any missing headers.\n2\n'
 

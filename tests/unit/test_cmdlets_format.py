@@ -5,6 +5,8 @@ Cases marked "Pester:" come from PowerShell/PowerShell test/powershell/Modules/M
 """
 from __future__ import annotations
 
+import pytest
+
 from pslark.interpreter.engine import get_engine
 from pslark.runtime.host import CollectingHost
 
@@ -14,6 +16,14 @@ E = """$e = @(
     [pscustomobject]@{ Name = 'mary'; Dept = 'ops'; Years = 9 }
 )
 """
+
+
+@pytest.fixture(autouse=True)
+def en_us(monkeypatch):
+    # as tests/conftest.py's run_pslark: pwsh's culture comes from LANG; the expectations are en-US ones
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
 
 
 def run(script: str) -> tuple[str, str]:

@@ -28,6 +28,14 @@ $employees = @($employee1,$employee2,$employee3)
 """
 
 
+@pytest.fixture(autouse=True)
+def en_us(monkeypatch):
+    # as tests/conftest.py's run_pslark: pwsh's culture comes from LANG; the expectations are en-US ones
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 def run(script: str) -> tuple[str, str]:
     eng = get_engine()
     host = CollectingHost()
