@@ -346,28 +346,36 @@ class Binder:
         return plan
 
     def bind_pipeline(self, result: BindingResult, item: Any, get_property: Callable[[Any, str], Any]) -> dict:
-        """Bind one pipeline object: ByValue first, then ByPropertyName, set by set (default set first).
+        """Bind one pipeline object as pwsh does, set by set (default set first): ByValue without type coercion,
+        ByPropertyName without coercion, then ByValue and ByPropertyName with coercion.
         Returns {param name: value}; raises InputObjectNotBound when nothing takes it."""
-        bound_on_line = result.values
+        on_line = result.values
         for set_name, by_value, by_prop in self._pipeline_plan(result):
-            bound: dict[str, Any] = {}
-            for p in by_value:
-                if p.name in bound_on_line:
-                    continue
-                try:
-                    bound[p.name] = self._convert_pipeline(p, item)
-                    break
-                except PSException:
-                    continue
+            by_value = [p for p in by_value if p.name not in on_line]
+            by_prop = [p for p in by_prop if p.name not in on_line]
+            props = {}
             for p in by_prop:
-                if p.name in bound or p.name in bound_on_line:
-                    continue
                 found, value = _property_value(item, p, get_property)
                 if found:
-                    try:
-                        bound[p.name] = self._convert_pipeline(p, value)
-                    except PSException:
+                    props[p.name] = value
+            bound: dict[str, Any] = {}
+            for coerce in (False, True):
+                if not any(p.name in bound for p in by_value):
+                    for p in by_value:
+                        if coerce or _fits_without_coercion(item, p):
+                            try:
+                                bound[p.name] = self._convert_pipeline(p, item)
+                                break
+                            except PSException:
+                                continue
+                for p in by_prop:
+                    if p.name in bound or p.name not in props:
                         continue
+                    if coerce or _fits_without_coercion(props[p.name], p):
+                        try:
+                            bound[p.name] = self._convert_pipeline(p, props[p.name])
+                        except PSException:
+                            continue
             if bound:
                 result.parameter_set = set_name
                 return bound
