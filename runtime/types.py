@@ -8379,7 +8379,7 @@ def _build_registry() -> None:
     _def("System.Enum", base="System.ValueType", abstract=True, check=lambda v: isinstance(v, EnumValue))
     _def("System.Array", "array", base="System.Object", abstract=True,
          check=lambda v: isinstance(v, list) and not isinstance(v, (PSList, KeyCollection, MatchCollection)),
-         convert=_array_convert)
+         convert=_array_convert, methods=_ARRAY_STATIC_METHODS)
     _def_factory("System.String", lambda: PSType(
         "System.String", sealed=True, check=lambda v: isinstance(v, str) and not isinstance(v, PSChar),
         convert=_string_convert, statics={"Empty": ""}, methods=_STRING_METHODS, ctor=_string_ctor), "string")
@@ -8763,6 +8763,135 @@ _ENUMS = [
                                                                 16, 18], ()),
     ("System.Threading.ThreadState", "Running, StopRequested, SuspendRequested, Background, Unstarted, Stopped, "
      "WaitSleepJoin, Suspended, AbortRequested, Aborted", True, [0, 1, 2, 4, 8, 16, 32, 64, 128, 256], ()),
+]
+
+
+def _arr_arg(args, i=0, param="array") -> list:
+    v = unwrap(args[i])
+    if v is None:
+        raise ArgumentNullException(f"Value cannot be null. (Parameter '{param}')")
+    if not isinstance(v, list):
+        raise ArgConversionError(v, param, "System.Array", f'Cannot convert the "{_text(v)}" value of type '
+                                 f'"{C.type_name_of(v)}" to type "System.Array".')
+    return v
+
+
+def _arr_range(args, arr, start_i=1) -> tuple[int, int]:
+    if len(args) > start_i + 1:
+        start, count = a_int(args, start_i, "index"), a_int(args, start_i + 1, "length")
+        if start < 0 or count < 0 or start + count > len(arr):
+            raise ArgumentException("Offset and length were out of bounds for the array or count is greater than the "
+                                    "number of elements from index to the end of the source collection.")
+        return start, count
+    return 0, len(arr)
+
+
+def _array_sort(t, args):
+    arr = _arr_arg(args)
+    if len(args) >= 2 and isinstance(unwrap(args[1]), list):
+        items = unwrap(args[1])
+        pairs = sorted(zip(arr, items), key=lambda p, k=net_sort_key(): k(p[0]))
+        arr[:] = [p[0] for p in pairs]
+        items[:] = [p[1] for p in pairs]
+        return None
+    if len(args) == 2:
+        _l_sort(arr, [args[1]])
+        return None
+    if len(args) >= 3:
+        start, count = a_int(args, 1, "index"), a_int(args, 2, "length")
+        part = arr[start:start + count]
+        part.sort(key=net_sort_key())
+        arr[start:start + count] = part
+        return None
+    arr.sort(key=net_sort_key())
+    return None
+
+
+def _array_copy(t, args):
+    src = _arr_arg(args, 0, "sourceArray")
+    if len(args) == 3:
+        dst = _arr_arg(args, 1, "destinationArray")
+        n = a_int(args, 2, "length")
+        si, di = 0, 0
+    else:
+        si = a_int(args, 1, "sourceIndex")
+        dst = _arr_arg(args, 2, "destinationArray")
+        di, n = a_int(args, 3, "destinationIndex"), a_int(args, 4, "length")
+    if n < 0 or si + n > len(src) or di + n > len(dst):
+        raise ArgumentException("Destination array was not long enough. Check the destination index, length, and the "
+                                "array's lower bounds. (Parameter 'destinationArray')")
+    conv = _elem_converter(dst.element_type) if isinstance(dst, TypedArray) else None
+    for k in range(n):
+        v = src[si + k]
+        dst[di + k] = conv(v) if conv is not None else v
+
+
+def _array_resize(t, args):
+    ref = args[0]
+    if not isinstance(ref, PSReference):
+        raise ArgConversionError(ref, "array", "T[]&", "Argument must be a [ref].")
+    arr = ref.Value
+    n = a_int(args, 1, "newSize")
+    if n < 0:
+        raise ArgumentOutOfRangeException("Non-negative number required. (Parameter 'newSize')")
+    old = list(arr) if arr is not None else []
+    et = arr.element_type if isinstance(arr, TypedArray) else None
+    new = old[:n] + [default_value(et)] * max(0, n - len(old))
+    ref.Value = TypedArray(new, et) if et is not None else new
+
+
+def _array_create(t, args):
+    et = unwrap(args[0])
+    if not isinstance(et, PSType):
+        et = _type_convert(et)
+    n = a_int(args, 1, "length")
+    return array_of(et).new([n])
+
+
+_ARRAY_STATIC_METHODS = [
+    NetMethod("IndexOf", ("int IndexOf(array array, System.Object value)",
+                          "int IndexOf(array array, System.Object value, int startIndex)",
+                          "int IndexOf(array array, System.Object value, int startIndex, int count)"),
+              lambda t, a: _l_index_of(_arr_arg(a), a[1:])),
+    NetMethod("LastIndexOf", ("int LastIndexOf(array array, System.Object value)",),
+              lambda t, a: _l_last_index_of(_arr_arg(a), a[1:])),
+    NetMethod("Reverse", ("void Reverse(array array)", "void Reverse(array array, int index, int length)"),
+              lambda t, a: _l_reverse(_arr_arg(a), a[1:])),
+    NetMethod("Sort", ("void Sort(array array)", "void Sort(array keys, array items)",
+                       "void Sort(array array, System.Collections.IComparer comparer)",
+                       "void Sort(array array, int index, int length)",
+                       "void Sort[T](T[] array, System.Comparison[T] comparison)"), _array_sort),
+    NetMethod("Clear", ("void Clear(array array)", "void Clear(array array, int index, int length)"),
+              lambda t, a: (lambda arr, r: [arr.__setitem__(i, default_value(arr.element_type) if isinstance(
+                  arr, TypedArray) else None) for i in range(r[0], r[0] + r[1])] and None)(
+                  _arr_arg(a), _arr_range(a, _arr_arg(a)))),
+    NetMethod("Copy", ("void Copy(array sourceArray, array destinationArray, int length)",
+                       "void Copy(array sourceArray, int sourceIndex, array destinationArray, int destinationIndex, "
+                       "int length)"), _array_copy),
+    NetMethod("Resize", ("void Resize[T]([ref] T[] array, int newSize)",), _array_resize),
+    NetMethod("Exists", ("bool Exists[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: _l_exists(_arr_arg(a), a[1:])),
+    NetMethod("TrueForAll", ("bool TrueForAll[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: _l_true_for_all(_arr_arg(a), a[1:])),
+    NetMethod("Find", ("T Find[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: _l_find()(_arr_arg(a), a[1:])),
+    NetMethod("FindLast", ("T FindLast[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: _l_find(True)(_arr_arg(a), a[1:])),
+    NetMethod("FindAll", ("T[] FindAll[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: [x for x in _arr_arg(a) if C.to_bool(delegate_call(a[1], [x]))]),
+    NetMethod("FindIndex", ("int FindIndex[T](T[] array, System.Predicate[T] match)",),
+              lambda t, a: _l_find_idx()(_arr_arg(a), a[1:])),
+    NetMethod("ConvertAll", ("TOutput[] ConvertAll[TInput,TOutput](TInput[] array, System.Converter[TInput,TOutput] "
+                             "converter)",), lambda t, a: [delegate_call(a[1], [x]) for x in _arr_arg(a)]),
+    NetMethod("ForEach", ("void ForEach[T](T[] array, System.Action[T] action)",),
+              lambda t, a: _l_for_each(_arr_arg(a), a[1:])),
+    NetMethod("BinarySearch", ("int BinarySearch(array array, System.Object value)",),
+              lambda t, a: _l_binary_search(_arr_arg(a), a[1:])),
+    NetMethod("Fill", ("void Fill[T](T[] array, T value)",),
+              lambda t, a: (lambda arr: [arr.__setitem__(i, a[1]) for i in range(len(arr))] and None)(_arr_arg(a))),
+    NetMethod("CreateInstance", ("array CreateInstance(type elementType, int length)",), _array_create),
+    NetMethod("AsReadOnly", ("System.Collections.ObjectModel.ReadOnlyCollection[T] AsReadOnly[T](T[] array)",),
+              lambda t, a: list(_arr_arg(a))),
 ]
 
 
