@@ -1,0 +1,5 @@
+$IsLinux
+$IsWindows
+$IsMacOS
+$PSVersionTable.PSVersion.Major
+$PSVersionTable.PSEdition

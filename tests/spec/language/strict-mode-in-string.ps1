@@ -1,0 +1,2 @@
+Set-StrictMode -Version Latest
+try { "value: $missing" } catch { "caught: $($_.Exception.Message)" }
