@@ -1,0 +1,1 @@
+try { [int]'abc' } catch { $_.Exception.Message; $_.CategoryInfo.Category }

@@ -1,0 +1,3 @@
+$s = 'abc'
+$s.NoSuchMethod()
+'after'

@@ -1,0 +1,2 @@
+function Two { [CmdletBinding()] param([string]$Name) $Name }
+try { Two -Name } catch { $_.Exception.Message }

@@ -1,0 +1,2 @@
+function Show-Thing { [CmdletBinding()] param($Name, $Number) "$Name $Number" }
+try { Show-Thing -N 1 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }

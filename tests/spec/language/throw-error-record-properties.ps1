@@ -1,0 +1,6 @@
+try { throw 'custom message' } catch {
+    $_.Exception.Message
+    $_.FullyQualifiedErrorId
+    $_.CategoryInfo.Category
+    $_.Exception.GetType().Name
+}
