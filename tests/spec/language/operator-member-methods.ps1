@@ -1,0 +1,10 @@
+'hello'.Length
+'hello'.ToUpper()
+'a,b,c'.Split(',')
+'hello'.Substring(1, 3)
+'x'.PadLeft(3, '.')
+'  trim  '.Trim()
+'Hello'.Replace('l', 'L')
+'abc'.Contains('b')
+'hello'.IndexOf('l')
+'a-b'.ToUpper().Replace('-', '+')
