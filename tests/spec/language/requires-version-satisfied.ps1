@@ -1,0 +1,2 @@
+#requires -Version 7
+'requires satisfied'
