@@ -8204,6 +8204,10 @@ _GENERIC_DEFS = {
     "system.collections.objectmodel.collection`1": "List",
     "system.collections.objectmodel.observablecollection`1": "List",
     "system.collections.generic.linkedlist`1": "List",
+    "system.predicate`1": "Delegate", "system.comparison`1": "Delegate", "system.converter`2": "Delegate",
+    "system.action`1": "Delegate", "system.action`2": "Delegate", "system.action`3": "Delegate",
+    "system.action`4": "Delegate", "system.func`1": "Delegate", "system.func`2": "Delegate",
+    "system.func`3": "Delegate", "system.func`4": "Delegate", "system.func`5": "Delegate",
 }
 _GENERIC_FULL = {
     "List": "System.Collections.Generic.List`1", "Dictionary": "System.Collections.Generic.Dictionary`2",
@@ -8220,6 +8224,19 @@ _GENERIC_FULL = {
 }
 
 
+def _delegate_convert(t: PSType):
+    """A script block converted to a delegate type stays the script block (delegate_call runs it)."""
+    def convert(value):
+        from pslark.runtime.scriptblock import ScriptBlock
+        if value is None or value is AUTOMATION_NULL:
+            return None
+        v = unwrap(value)
+        if isinstance(v, ScriptBlock):
+            return v
+        raise C.cast_error(value, t.display)
+    return convert
+
+
 def make_generic(def_key: str, args: list) -> Optional[PSType]:
     kind = _GENERIC_DEFS.get(def_key)
     if kind is None:
@@ -8229,7 +8246,11 @@ def make_generic(def_key: str, args: list) -> Optional[PSType]:
         return None
     def_full = _GENERIC_FULL.get(kind) if def_key.startswith("system.collections.generic.") or kind in (
         "Nullable", "ConcurrentDictionary", "ConcurrentQueue", "ConcurrentStack", "ConcurrentBag") else None
-    if def_full is None or def_full.casefold() != def_key:
+    if kind == "Delegate":
+        def_full = {"system.predicate": "System.Predicate", "system.comparison": "System.Comparison",
+                    "system.converter": "System.Converter", "system.action": "System.Action",
+                    "system.func": "System.Func"}[def_key.split("`")[0]] + "`" + def_key.split("`")[1]
+    elif def_full is None or def_full.casefold() != def_key:
         def_full = {k.casefold(): k for k in _GENERIC_FULL.values()}.get(def_key)
         if def_full is None:
             def_full = "System.Collections.Generic.List`1"
@@ -8256,6 +8277,10 @@ def make_generic(def_key: str, args: list) -> Optional[PSType]:
         t._base_name = "System.ValueType"
         t._ctor = lambda a, tn=full: KeyValuePair(args[0].convert(a[0]), args[1].convert(a[1]), tn)
         t._check = lambda v: isinstance(v, KeyValuePair)
+    elif kind == "Delegate":
+        t._base_name = "System.MulticastDelegate"
+        t._convert = _delegate_convert(t)
+        t._check = lambda v: type(v).__name__ == "ScriptBlock"
     elif kind == "Nullable":
         t.is_value_type = True
         t._base_name = "System.ValueType"
@@ -8490,6 +8515,11 @@ def _build_registry() -> None:
     _def("System.IO.DirectoryInfo", base="System.IO.FileSystemInfo", sealed=True,
          ctor=lambda a: _directory_info(_io_path(a)))
     _def("System.MarshalByRefObject", abstract=True)
+    _def("System.Delegate", abstract=True, check=lambda v: type(v).__name__ == "ScriptBlock")
+    _def("System.MulticastDelegate", base="System.Delegate", abstract=True,
+         check=lambda v: type(v).__name__ == "ScriptBlock")
+    _def("System.Action", base="System.MulticastDelegate", check=lambda v: type(v).__name__ == "ScriptBlock",
+         convert=lambda v: _delegate_convert(resolve_type("System.Action"))(v))
     _def("System.Text.StringBuilder", sealed=True, check=lambda v: isinstance(v, StringBuilder), ctor=_sb_ctor)
     _def("System.Diagnostics.Stopwatch", check=lambda v: isinstance(v, Stopwatch), ctor=lambda a: Stopwatch(),
          methods=[NetMethod("StartNew", ("System.Diagnostics.Stopwatch StartNew()",), lambda t, a: _stopwatch_new()),

@@ -689,3 +689,30 @@ def test_no_python_exception_escapes_for_odd_input():
                     t.invoke_static(m.name, list(args))
                 except PSException:
                     pass
+
+
+def test_array_statics():
+    arr = [3, 1, 2]
+    static("array", "Sort()", arr)
+    assert arr == [1, 2, 3]
+    static("array", "Reverse()", arr)
+    assert arr == [3, 2, 1]
+    assert static("array", "IndexOf()", arr, 2) == 1
+    dst = rt("int[]").new([3])
+    static("array", "Copy()", [7, 8], dst, 2)
+    assert list(dst) == [7, 8, 0]
+    ref = T.PSReference([1, 2])
+    static("array", "Resize()", ref, 4)
+    assert ref.Value == [1, 2, None, None]
+    assert static("array", "Exists()", [1, 2], lambda x: x == 2) is True
+    made = static("array", "CreateInstance()", rt("string"), 2)
+    assert made == [None, None] and made.type_name == "System.String[]"
+
+
+def test_delegate_types_keep_the_script_block():
+    t = rt("System.Func[int,int]")
+    assert t.name == "Func`2" and str(t) == "System.Func`2[System.Int32,System.Int32]"
+    sb = static("scriptblock", "Create()", "param($x) $x")
+    assert t.convert(sb) is sb and rt("System.Predicate[object]").is_instance(sb)
+    with pytest.raises(PSInvalidCastException):
+        t.convert(5)

@@ -283,3 +283,11 @@ def test_file_io_roundtrip(tmp_path):
     p = str(tmp_path / "x.txt")
     assert out(f"[IO.File]::WriteAllLines('{p}', [string[]]@('a','b')); [IO.File]::ReadAllLines('{p}'); "
                f"[IO.File]::Exists('{p}')") == ["a", "b", "True"]
+
+
+def test_array_statics_and_delegates():
+    assert out("$a = 3,1,2; [array]::Sort($a); $a -join ','; [array]::IndexOf($a, 3)") == ["1,2,3", "2"]
+    assert out("[array]::Exists(@(1,2), [Predicate[object]]{ $args[0] -eq 2 })") == ["True"]
+    assert out("$f = [Func[int,int]]{ param($x) $x * 2 }; $f.Invoke(4)") == ["8"]
+    assert out("$l = [Collections.Generic.List[int]]@(3,1,2); $l.Sort([Comparison[int]]{ param($a,$b) $b - $a }); "
+               "$l -join ','") == ["3,2,1"]
