@@ -11,6 +11,9 @@ BANNER = ("pslark {version}: PowerShell 7.4 scripts, jobs and remoting in Python
 def prompt_text(engine, ctx) -> str:
     """The prompt: the user's `prompt` function if there is one, else pwsh's `PS /path> `."""
     from pslark.runtime.conversion import to_string
+    from pslark.runtime.remoting import interactive
+    if interactive.in_session(ctx):          # Enter-PSSession: `[Server01]: PS /root> `
+        return interactive.remote_prompt(ctx)
     if ctx.session.lookup_function("prompt") is not None:
         items: list = []
         engine.run_text(ctx, "prompt", out=items.append)
@@ -55,6 +58,10 @@ def run_repl(engine, ctx, opts) -> int:
         if not buffer.strip():
             continue
         ctx.stop_event.clear()
+        from pslark.runtime.remoting import interactive
+        if interactive.in_session(ctx):      # Enter-PSSession: the line runs in the remote runspace
+            interactive.run_remote(ctx, buffer)
+            continue
         result = engine.run_text(ctx, buffer)
         if result.exited:
             return result.exit_code

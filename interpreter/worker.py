@@ -29,6 +29,11 @@ class WorkerHost(Host):
     def __init__(self, server: "Server"):
         super().__init__()
         self.server = server
+        self.columns = 80          # the client's width when it asks for formatted output (Enter-PSSession)
+
+    @property
+    def width(self) -> int:
+        return self.columns
 
     def write_out(self, text: str) -> None:
         self.server.host_text(text)
@@ -78,6 +83,8 @@ class Server:
                 elif kind == "stop":
                     if protocol.valid_id(message) == self.current_id:
                         self.stop_current()
+                elif kind == "ping":
+                    self.send({"type": "pong"})      # the client's keep-alive (remoting watchdog)
                 elif kind == "close":
                     break
         except (ProtocolError, OSError, ValueError) as exc:
@@ -100,7 +107,9 @@ class Server:
 
     # ---- running
     def run(self) -> int:
-        self.send(protocol.hello(str(self.ctx.instance_id), socket.gethostname(), os.getpid()))
+        hello = protocol.hello(str(self.ctx.instance_id), socket.gethostname(), os.getpid())
+        hello["caps"] = ["ping", "format"]
+        self.send(hello)
         threading.Thread(target=self.read_loop, name="pslark-server-reader", daemon=True).start()
         while True:
             message = self.queue.get()
@@ -141,6 +150,18 @@ class Server:
         def out(obj):
             batch.append(encode(obj))
             flush()
+        formatter = None
+        if message.get("format") is True:
+            # Enter-PSSession: format here, as pwsh's remote host does, and send the text
+            width = message.get("width")
+            if isinstance(width, int) and not isinstance(width, bool) and 20 <= width <= 1000:
+                self.host.columns = width
+            formatter = self.host.new_out_default(ctx)
+
+            def out(obj):
+                lines = formatter.write(obj)
+                if lines:
+                    self.host.write_lines(lines)
         self.send({"type": "state", "id": inv_id, "state": "Running"})
         state = "Completed"
         try:
@@ -151,6 +172,13 @@ class Server:
             failure = self.engine.run_job_script(ctx, sb_ast, args, input_items, out, init_ast=init_ast)
         except ParseException as exc:
             failure = exc
+        if formatter is not None:
+            try:
+                lines = formatter.close()
+                if lines:
+                    self.host.write_lines(lines)
+            except Exception:   # formatting must not hide the command's end
+                pass
         flush()
         if ctx.stop_event.is_set():
             state = "Stopped"

@@ -11,6 +11,7 @@ Server -> client: hello, output {id, items}, stream {id, stream, record}, state 
 from __future__ import annotations
 
 import json
+import re
 import struct
 import threading
 from typing import Any, Optional
@@ -18,7 +19,10 @@ from typing import Any, Optional
 PROTOCOL_NAME = "pslark"
 PROTOCOL_VERSION = 1
 MAX_FRAME = 16 * 1024 * 1024
+MAX_DEPTH = 256            # JSON nesting a frame may have (a hostile peer must not exhaust the C stack)
 _HEADER = struct.Struct(">I")
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 class ProtocolError(Exception):
@@ -32,10 +36,27 @@ def encode_frame(message: dict) -> bytes:
     return _HEADER.pack(len(data)) + data
 
 
+def _too_deep(data: bytes) -> bool:
+    """Is the JSON nested deeper than MAX_DEPTH? (Checked before json.loads, which recurses in C.)"""
+    if data.count(b"[") + data.count(b"{") <= MAX_DEPTH:
+        return False
+    depth = 0
+    for ch in _JSON_STRING.sub(b'""', data).translate(None, _NOT_BRACKETS):
+        if ch == 91 or ch == 123:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
 def decode_frame(data: bytes) -> dict:
+    if _too_deep(data):
+        raise ProtocolError(f"malformed message: nested deeper than {MAX_DEPTH} levels")
     try:
         message = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ProtocolError(f"malformed message: {exc}") from None
     if not isinstance(message, dict) or not isinstance(message.get("type"), str):
         raise ProtocolError("malformed message: not an object with a 'type'")
