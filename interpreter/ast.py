@@ -5,9 +5,64 @@ Field names follow PowerShell's own AST classes where that helps a reader who kn
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional, Union
+
+
+_MISSING = object()
+
+
+def dataclass(frozen: bool = True, eq: bool = False):
+    """A lean stand-in for @dataclass(frozen=True, eq=False): ordered fields from the annotations (bases first),
+    class-level defaults, a generated __init__, identity equality, and no assignment after construction.
+
+    The standard decorator costs tens of milliseconds at import (it loads `inspect`), which every pslark start
+    and every job worker would pay."""
+
+    def wrap(cls):
+        names: list[str] = []
+        for klass in reversed(cls.__mro__):
+            for name in klass.__dict__.get("__annotations__", {}):
+                if name not in names:
+                    names.append(name)
+        defaults = {n: cls.__dict__.get(n, _MISSING) for n in names}
+        for klass in cls.__mro__[1:]:
+            for n in names:
+                if defaults[n] is _MISSING and n in klass.__dict__ and not callable(klass.__dict__[n]):
+                    defaults[n] = klass.__dict__[n]
+        params = []
+        for n in names:
+            params.append(n if defaults[n] is _MISSING else f"{n}=_d_{n}")
+        body = "\n".join(f"    _set(self, {n!r}, {n})" for n in names) or "    pass"
+        src = f"def __init__(self, {', '.join(params)}):\n{body}\n"
+        namespace = {"_set": object.__setattr__}
+        namespace.update({f"_d_{n}": v for n, v in defaults.items() if v is not _MISSING})
+        exec(src, namespace)
+        cls.__init__ = namespace["__init__"]
+        cls._fields = tuple(names)
+        cls.__dataclass_fields__ = dict.fromkeys(names)
+        if frozen:
+            cls.__setattr__ = _frozen_setattr
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = _node_repr
+        return cls
+    return wrap
+
+
+def _frozen_setattr(self, name, value):
+    raise AttributeError(f"cannot assign to field '{name}' of a frozen AST node")
+
+
+def _node_repr(self) -> str:
+    inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields if n != "extent")
+    return f"{type(self).__name__}({inner})"
+
+
+def replace(node, **changes):
+    """A copy of an AST node with some fields changed (dataclasses.replace for these nodes)."""
+    values = {n: getattr(node, n) for n in node._fields}
+    values.update(changes)
+    return type(node)(**values)
 
 
 class SourceText:

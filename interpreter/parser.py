@@ -566,8 +566,7 @@ def _parse_uncached(text: str, path: Optional[str]) -> A.ScriptBlockAst:
             raise ParseException([ParseError(A.Extent(source, 0, 0), "ScriptTooComplicated",
                                              "Processing was stopped because the script is too complex.")]) from None
         if lexer.requires:
-            import dataclasses
-            result = dataclasses.replace(result, requires=_requires(source, lexer.requires))
+            result = A.replace(result, requires=_requires(source, lexer.requires))
         return result
     finally:
         current.source, current.subparse = saved

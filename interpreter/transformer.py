@@ -6,7 +6,6 @@ the nodes built by earlier callbacks. The current SourceText is per thread (pars
 """
 from __future__ import annotations
 
-import dataclasses
 import threading
 from typing import Optional
 
@@ -378,12 +377,12 @@ class PSTransformer(Transformer):
 
     def labeled(self, c):
         label, stmt = c
-        return dataclasses.replace(stmt, label=label.value, extent=_ext(label.start_pos, stmt.extent.end))
+        return A.replace(stmt, label=label.value, extent=_ext(label.start_pos, stmt.extent.end))
 
     def background(self, c):
         stmt, amp = c
         if isinstance(stmt, A.PipelineChainAst) or isinstance(stmt, A.PipelineAst):
-            return dataclasses.replace(stmt, background=True, extent=_ext(stmt.extent.start, amp.end_pos))
+            return A.replace(stmt, background=True, extent=_ext(stmt.extent.start, amp.end_pos))
         return stmt  # pragma: no cover
 
     def _flow(self, cls, c):
