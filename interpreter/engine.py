@@ -63,7 +63,8 @@ class Engine:
         self._bootstrap: Optional[Runspace] = None
         set_invoker(self.invoke_script_block)
         Runspace.engine = self
-        import pslark.runtime.cmdlets  # noqa: F401  (registers every cmdlet)
+        from pslark.runtime import cmdlets
+        cmdlets.load()
 
     # ---- parsing
     def parse(self, text: str, path: Optional[str] = None) -> A.ScriptBlockAst:

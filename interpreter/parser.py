@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 import threading
 from typing import Optional
 
@@ -42,29 +41,12 @@ _parser: Optional[Lark] = None
 
 
 def _cache_path() -> str:
-    """Where Lark keeps the parse tables: ~/.cache/pslark (or a private temp dir); '' means no cache."""
+    """Where Lark keeps the parse tables ('' means no cache)."""
     import hashlib
+    from pslark.runtime.cachedir import cache_dir
     digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:12]
-    name = f"grammar-{digest}.lark.cache"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    d = os.path.join(base, "pslark")
-    try:
-        os.makedirs(d, exist_ok=True)
-        if os.access(d, os.W_OK):
-            return os.path.join(d, name)
-    except OSError:
-        pass
-    # Fallback: a per-user directory in the temp dir, used only if it is ours and private (the cache is a pickle).
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    d = os.path.join(tempfile.gettempdir(), f"pslark-cache-{uid if uid is not None else 'user'}")
-    try:
-        os.makedirs(d, mode=0o700, exist_ok=True)
-        st = os.stat(d)
-        if uid is not None and (st.st_uid != uid or st.st_mode & 0o022):
-            return ""
-        return os.path.join(d, name)
-    except OSError:
-        return ""
+    d = cache_dir()
+    return os.path.join(d, f"grammar-{digest}.lark.cache") if d else ""
 
 
 def get_parser() -> Lark:

@@ -194,6 +194,25 @@ class CmdletInfo:
         return self.name
 
 
+class LazyCmdletInfo(CmdletInfo):
+    """A cmdlet known from the manifest whose module is imported on first real use (see runtime/cmdlets)."""
+
+    def __init__(self, name: str, python_module: str, aliases: tuple, module: str):
+        self.name = name
+        self.python_module = python_module
+        self.aliases = aliases
+        self.module = module
+
+    @property
+    def klass(self) -> type:
+        import importlib
+        importlib.import_module(self.python_module)
+        real = CMDLETS.get(self.name.casefold())
+        if real is None or isinstance(real, LazyCmdletInfo):
+            raise ImportError(f"cmdlet {self.name} is not defined by {self.python_module}")
+        return real.klass
+
+
 CMDLETS: dict[str, CmdletInfo] = {}
 DEFAULT_ALIASES: dict[str, str] = {}
 

@@ -103,7 +103,8 @@ class Runspace:
         culture, ui_culture = culture_names()
         s.new_variable("PSCulture", culture, g, readonly)
         s.new_variable("PSUICulture", ui_culture, g, readonly)
-        s.new_variable("PSVersionTable", psversion_table(), g, readonly)
+        from pslark.runtime.session import LazyVariable
+        g.variables["psversiontable"] = LazyVariable("PSVersionTable", psversion_table)
         config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(s.home, ".config")
         s.new_variable("PROFILE", os.path.join(config, "powershell", "Microsoft.PowerShell_profile.ps1"), g)
         s.new_variable("Host", self.host, g, const)

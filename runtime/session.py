@@ -50,6 +50,30 @@ class PSVariable:
         raise AttributeError(name)
 
 
+class LazyVariable(PSVariable):
+    """A read-only automatic variable whose value is built on first read ($PSVersionTable imports the type
+    layer; most scripts never look at it)."""
+
+    __slots__ = ("_factory", "_value", "_built")
+
+    def __init__(self, name: str, factory, options: frozenset = frozenset({"ReadOnly"})):
+        super().__init__(name, None, options)
+        self._factory = factory
+        self._built = False
+
+    @property
+    def value(self):
+        if not self._built:
+            self._value = self._factory()
+            self._built = True
+        return self._value
+
+    @value.setter
+    def value(self, new):
+        self._value = new
+        self._built = True
+
+
 class Scope:
     __slots__ = ("parent", "variables", "functions", "aliases", "is_script", "drives_cache")
 
