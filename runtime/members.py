@@ -2374,7 +2374,8 @@ class PSMethodInfo(NetObject):
 
     def overloads(self) -> list:
         prefix = "static " if self.static else ""
-        return [prefix + d for d in self.method.overloads]
+        target = None if self.static else self.target
+        return [prefix + concrete_definition(d, target) for d in self.method.overloads]
 
     def invoke(self, args: list) -> Any:
         if self.static and isinstance(self.target, T.PSType):
@@ -3069,8 +3070,33 @@ def display_property_names(value: Any) -> list:
 # ==============================================================================================
 # Get-Member
 
-def _method_definition(m: NetMethod) -> str:
-    return ", ".join(m.overloads)
+def _generic_names(value: Any) -> dict:
+    """Placeholder -> short type name for a value's generic method definitions (T, TKey, TValue)."""
+    def short(t):
+        return short_type_name(t.full_name) if t is not None else "System.Object"
+    if isinstance(value, T.GenericDictionary):
+        return {"TKey": short(value.key_type), "TValue": short(value.value_type)}
+    et = getattr(value, "element_type", None)
+    if isinstance(value, (PSList, T.HashSetValue, T.QueueValue)):
+        return {"T": short(et) if isinstance(et, T.PSType) else "System.Object"}
+    if isinstance(value, (bool, int, float, _Dec, str, datetime.datetime, datetime.timedelta, uuid.UUID)):
+        return {"T": _value_type_short(value)}
+    return {}
+
+
+def concrete_definition(definition: str, value: Any) -> str:
+    """`int CompareTo(T value)` on an Int32 reads `int CompareTo(int value)` (as pwsh prints closed generics)."""
+    if value is None or "T" not in definition:
+        return definition
+    names = _generic_names(value)
+    if not names:
+        return definition
+    import re
+    return re.sub(r"\b(TKey|TValue|T)\b", lambda m: names.get(m.group(1), m.group(1)), definition)
+
+
+def _method_definition(m: NetMethod, value: Any = None) -> str:
+    return ", ".join(concrete_definition(d, value) for d in m.overloads)
 
 
 _DICT_DECLARED = {"keys": ("System.Collections.ICollection", False), "values": ("System.Collections.ICollection", False),
@@ -3140,7 +3166,7 @@ def _get_members(value: Any) -> list:
     for m in methods_of(base).values():
         kind = "ParameterizedProperty" if m.overloads and m.overloads[0].endswith("{get;}") or (
             m.overloads and m.overloads[0].endswith("{get;set;}")) else "Method"
-        add(m.name, kind, _method_definition(m))
+        add(m.name, kind, _method_definition(m, base))
     if not isinstance(base, PSObject) or base is not obj:
         names = property_names(base) if not (isinstance(obj, PSObject) and base is obj) else []
         if isinstance(base, datetime.datetime) and not isinstance(base, T.DateTimeOffset):
