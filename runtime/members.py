@@ -1083,7 +1083,7 @@ def get_member(value: Any, name: str) -> Any:
     if t is PSObject or isinstance(value, PSObject):
         prop = value._props.get(name.casefold())
         if prop is not None:
-            return prop.value if prop.getter is None else prop.getter(value)
+            return prop.value if prop.getter is None else _guard(prop.getter, value)
     elif t is Hashtable or t is OrderedDictionary:
         entry = value._data.get(name.casefold())
         if entry is not None:
@@ -2678,7 +2678,7 @@ def set_member(value: Any, name: str, new: Any) -> None:
         prop = value._props.get(name.casefold())
         if prop is not None:
             if prop.setter is not None:
-                prop.setter(value, new)
+                _guard(prop.setter, value, new)
             elif prop.getter is not None:
                 raise read_only_property(prop.name)
             else:

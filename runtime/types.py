@@ -156,8 +156,7 @@ def call_net_method(method: NetMethod, target: Any, args: list) -> Any:
         raise wrap_method_exception(".ctor" if method.name == "new" else method.name, n, e)
     except RecursionError:
         raise
-    except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError, AttributeError,
-            UnicodeError, OSError, decimal.DecimalException) as e:
+    except Exception as e:      # noqa: BLE001 - any Python error inside a modelled method is a .NET exception
         raise wrap_method_exception(".ctor" if method.name == "new" else method.name, n, python_exception(e))
 
 
