@@ -188,12 +188,15 @@ def _is_number(text: str) -> bool:
 def _run_in_big_stack(fn):
     """Run fn on a thread with a large stack (user recursion to depth 1000); Ctrl+C stops the pipeline."""
     result: dict = {}
+    done = threading.Event()
 
     def target():
         try:
             result["value"] = fn()
         except BaseException as exc:   # re-raised in the main thread
             result["error"] = exc
+        finally:
+            done.set()
 
     sys.setrecursionlimit(200000)
     old = threading.stack_size()
@@ -203,9 +206,11 @@ def _run_in_big_stack(fn):
         worker.start()
     finally:
         threading.stack_size(old)
-    while worker.is_alive():
+    # Wait on an Event, not on worker.join(): a KeyboardInterrupt inside Thread.join() can leave the thread
+    # marked as finished (CPython 3.11), and the process would then exit under a still-running command.
+    while not done.is_set():
         try:
-            worker.join(0.2)
+            done.wait(0.2)
         except KeyboardInterrupt:
             from pslark.interpreter import engine as engine_module
             ctx = getattr(engine_module, "main_context", None)
@@ -256,6 +261,10 @@ def _shutdown() -> None:
         pass
     from pslark.interpreter import engine as engine_module
     ctx = getattr(engine_module, "main_context", None)
+    if ctx is not None:
+        end_progress = getattr(ctx.host, "end_progress", None)
+        if end_progress is not None:
+            end_progress()
     if ctx is not None and ctx.jobs is not None:
         ctx.jobs.shutdown()
 
@@ -263,10 +272,10 @@ def _shutdown() -> None:
 def _run(opts: Options) -> int:
     from pslark.interpreter import engine as engine_module
     from pslark.interpreter.engine import get_engine
-    from pslark.runtime.host import ConsoleHost
+    from pslark.interpreter.repl.host import make_console_host
     interactive_tty = sys.stdin.isatty() and opts.file is None and opts.command is None
-    host = ConsoleHost(interactive=(interactive_tty or opts.no_exit or opts.interactive)
-                       and not opts.non_interactive)
+    host = make_console_host(interactive=(interactive_tty or opts.no_exit or opts.interactive)
+                             and not opts.non_interactive)
     engine = get_engine()
     ctx = engine.new_runspace(host)
     engine_module.main_context = ctx
@@ -279,12 +288,12 @@ def _run(opts: Options) -> int:
         else:
             result = engine.run_text(ctx, opts.command)
         if opts.no_exit and sys.stdin.isatty():
-            from pslark.interpreter.simple_repl import run_repl
-            return run_repl(engine, ctx, opts)
+            from pslark.interpreter.repl import run_interactive
+            return run_interactive(engine, ctx, opts)
         return _command_exit_code(ctx, result)
     if interactive_tty or opts.interactive:
-        from pslark.interpreter.simple_repl import run_repl
-        return run_repl(engine, ctx, opts)
+        from pslark.interpreter.repl import run_interactive
+        return run_interactive(engine, ctx, opts)
     text = sys.stdin.read()
     result = engine.run_text(ctx, text)
     return _command_exit_code(ctx, result)

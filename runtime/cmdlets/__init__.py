@@ -13,7 +13,7 @@ import os
 
 MODULES = (
     "core", "foreach", "aliases", "jobs", "variables", "locations", "filesystem", "processes", "modules", "history",
-    "objects", "format", "data", "utility", "remoting", "help", "pester",
+    "objects", "format", "data", "utility", "remoting", "help", "progress", "pester",
 )
 _PACKAGE = __name__
 _loaded = False

@@ -1,0 +1,272 @@
+"""Finding help: what `Get-Help <name>` means (an alias, a function, a cmdlet, a script, an about topic, a
+wildcard pattern, a word to search for) and in which language (from $PSUICulture)."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from pslark.runtime.help import source as S
+from pslark.runtime.help.render import CommandHelp, render_command
+from pslark.runtime.help.strings import language_of
+
+CATEGORY_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2, "ExternalScript": 3, "HelpFile": 4}
+
+
+def ui_culture(ctx) -> str:
+    var = ctx.session.lookup("PSUICulture") if ctx is not None else None
+    value = var.value if var is not None else None
+    if value:
+        return str(value)
+    from pslark.runtime.runspace import culture_names
+    return culture_names()[1]
+
+
+class HelpEntry:
+    """One help topic found for a name."""
+
+    category = ""
+    module = ""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @property
+    def synopsis(self) -> str:
+        return ""
+
+    def render(self, view: str, width: int, parameters=None) -> str:
+        raise NotImplementedError
+
+
+class CommandEntry(HelpEntry):
+    def __init__(self, help_: CommandHelp):
+        super().__init__(help_.name)
+        self.help = help_
+        self.category = help_.category
+        self.module = help_.module
+
+    @property
+    def synopsis(self) -> str:
+        if self.help.synopsis:
+            return self.help.synopsis
+        return " ".join(self.help.syntax) if self.help.md is not None else ""
+
+    def render(self, view: str, width: int, parameters=None) -> str:
+        return render_command(self.help, view, width, parameters)
+
+
+class AboutEntry(HelpEntry):
+    category = "HelpFile"
+
+    def __init__(self, topic: S.AboutTopic):
+        super().__init__(topic.name)
+        self.topic = topic
+
+    @property
+    def synopsis(self) -> str:
+        return self.topic.synopsis
+
+    def render(self, view: str, width: int, parameters=None) -> str:
+        return self.topic.text
+
+
+class AliasEntry(HelpEntry):
+    """Shown in lists only; asking for an alias by its exact name shows its command's help."""
+
+    category = "Alias"
+
+    def __init__(self, name: str, definition: str):
+        super().__init__(name)
+        self.definition = definition
+
+    @property
+    def synopsis(self) -> str:
+        return self.definition
+
+    def render(self, view: str, width: int, parameters=None) -> str:
+        return self.definition
+
+
+# ------------------------------------------------------------------------------------------------
+# building entries
+
+def aliases_of(ctx, command_name: str) -> list[str]:
+    out = []
+    for key, alias in ctx.session.visible_aliases().items():
+        if str(getattr(alias, "definition", "")).casefold() == command_name.casefold():
+            out.append(alias.name)
+    return sorted(out, key=str.casefold)
+
+
+def cmdlet_entry(ctx, info, culture: str) -> CommandEntry:
+    text = None
+    for c in S.cultures_for(culture):
+        text = S.command_help_text(info.name, c)
+        if text is not None:
+            break
+    lang = language_of(culture)
+    return CommandEntry(CommandHelp(info.name, "Cmdlet", info.metadata, text, aliases_of(ctx, info.name),
+                                    module=info.module, language=lang))
+
+
+def function_entry(ctx, info, culture: str) -> CommandEntry:
+    from pslark.runtime.help.comments import function_help
+    md = None
+    try:
+        from pslark.interpreter.functions import script_metadata   # the binder's view of the param block
+        md = script_metadata(info.script_block, info.name)
+    except Exception:   # a function whose parameters cannot be compiled still gets a page
+        md = None
+    text = function_help(info)
+    category = "Filter" if getattr(info, "is_filter", False) else "Function"
+    return CommandEntry(CommandHelp(info.name, category, md, text, aliases_of(ctx, info.name),
+                                    module=getattr(info, "module", "") or "", language=language_of(culture)))
+
+
+def script_entry(ctx, path: str, culture: str) -> Optional[CommandEntry]:
+    from pslark.runtime.help.comments import script_help
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except OSError:
+        return None
+    md = None
+    sb_ast = None
+    try:
+        sb = ctx.engine.script_block_from_text(text, path)
+        sb_ast = sb.ast
+        from pslark.interpreter.functions import script_metadata
+        md = script_metadata(sb, os.path.basename(path))
+    except Exception:   # a script that does not parse still shows its comment help
+        md = None
+    name = os.path.basename(path)
+    doc = script_help(text, name, sb_ast)
+    return CommandEntry(CommandHelp(name, "ExternalScript", md, doc, [], language=language_of(culture)))
+
+
+def about_entry(name: str, culture: str) -> Optional[AboutEntry]:
+    for c in S.cultures_for(culture):
+        topic = S.about_topic(name, c)
+        if topic is not None:
+            return AboutEntry(topic)
+    return None
+
+
+def all_about_names(culture: str) -> list[str]:
+    names: dict[str, str] = {}
+    for c in S.cultures_for(culture):
+        for n in S.about_names(c):
+            if n.casefold() != "default":
+                names.setdefault(n.casefold(), n)
+    return sorted(names.values(), key=str.casefold)
+
+
+def default_entry(culture: str) -> Optional[AboutEntry]:
+    return about_entry("default", culture)
+
+
+# ------------------------------------------------------------------------------------------------
+# lookup
+
+def _command_for(ctx, name: str, culture: str) -> Optional[CommandEntry]:
+    from pslark.runtime.cmdlet import CMDLETS
+    session = ctx.session
+    seen = 0
+    target = name
+    while seen < 10:
+        alias = session.lookup_alias(target)
+        if alias is None:
+            break
+        target = str(alias.definition)
+        seen += 1
+    func = session.lookup_function(target)
+    if func is not None:
+        return function_entry(ctx, func, culture)
+    info = CMDLETS.get(target.casefold())
+    if info is None and "\\" in target:
+        info = CMDLETS.get(target.rsplit("\\", 1)[1].casefold())
+    if info is not None:
+        return cmdlet_entry(ctx, info, culture)
+    path = _script_path(ctx, target)
+    if path is not None:
+        return script_entry(ctx, path, culture)
+    return None
+
+
+def _script_path(ctx, name: str) -> Optional[str]:
+    if not name.casefold().endswith(".ps1") and "/" not in name and not name.startswith("."):
+        return None
+    full = ctx.session.resolve_path(name)
+    if os.path.isfile(full) and full.casefold().endswith(".ps1"):
+        return full
+    if os.path.isfile(full + ".ps1"):
+        return full + ".ps1"
+    import shutil
+    found = shutil.which(name)
+    if found and found.casefold().endswith(".ps1"):
+        return found
+    return None
+
+
+def _all_entries(ctx, culture: str, with_aliases: bool = True) -> list:
+    """Every named topic (lazily rendered): aliases, functions, cmdlets, about topics."""
+    from pslark.runtime.cmdlet import CMDLETS
+    out: list = []
+    if with_aliases:
+        for key, alias in ctx.session.visible_aliases().items():
+            out.append(("Alias", alias.name, lambda a=alias: AliasEntry(a.name, str(a.definition))))
+    for key, func in ctx.session.visible_functions().items():
+        out.append(("Function", func.name, lambda f=func: function_entry(ctx, f, culture)))
+    for info in CMDLETS.values():
+        out.append(("Cmdlet", info.name, lambda i=info: cmdlet_entry(ctx, i, culture)))
+    for n in all_about_names(culture):
+        out.append(("HelpFile", n, lambda n=n: about_entry(n, culture)))
+    return out
+
+
+def find(ctx, name: Optional[str], categories: Optional[list] = None) -> list:
+    """The entries `Get-Help name` means: one entry (show it) or several (list them); [] when none."""
+    from pslark.runtime.wildcard import has_wildcard, wildcard_match
+    culture = ui_culture(ctx)
+    cats = {c.casefold() for c in categories} if categories else None
+
+    def allowed(category: str) -> bool:
+        if cats is None or "all" in cats:
+            return True
+        if category in ("Function", "Filter"):
+            return bool(cats & {"function", "filter", "scriptcommand"})
+        return category.casefold() in cats
+
+    if not name:
+        entry = default_entry(culture)
+        return [entry] if entry is not None else []
+    if not has_wildcard(name):
+        if allowed("Cmdlet") or allowed("Function") or allowed("ExternalScript"):
+            entry = _command_for(ctx, name, culture)
+            if entry is not None and allowed(entry.category):
+                return [entry]
+        if allowed("HelpFile"):
+            entry = about_entry(name, culture)
+            if entry is not None:
+                return [entry]
+        pattern = f"*{name}*"
+    else:
+        pattern = name
+    matches = []
+    seen = set()
+    for category, entry_name, make in _all_entries(ctx, culture, with_aliases=has_wildcard(name)):
+        if not allowed(category):
+            continue
+        if wildcard_match(pattern, entry_name) and (category, entry_name.casefold()) not in seen:
+            seen.add((category, entry_name.casefold()))
+            matches.append((category, entry_name, make))
+    if not matches and not has_wildcard(name):
+        # last resort, as pwsh: topics whose text mentions the word
+        word = name.casefold()
+        for n in all_about_names(culture):
+            entry = about_entry(n, culture)
+            if entry is not None and word in entry.topic.text.casefold() and allowed("HelpFile"):
+                matches.append(("HelpFile", n, lambda e=entry: e))
+    matches.sort(key=lambda m: (CATEGORY_ORDER.get(m[0], 9), m[1].casefold()))
+    entries = [m[2]() for m in matches]
+    return [e for e in entries if e is not None]
