@@ -599,6 +599,9 @@ class Compiler:
                         obj.add_property(_conv.to_string(key), to_null(v(ctx)))
                     return obj
                 return guarded(make_obj, node.extent)
+        if name in ("ref", "system.management.automation.psreference") and isinstance(operand_node, A.VariableExpr) \
+                and not node.type_name.array_rank:
+            return self.compile_ref(operand_node)
         operand = self.compile_expr(operand_node)
         type_name = node.type_name
         cache = []
@@ -613,6 +616,22 @@ class Compiler:
             if isinstance(value, list) and t.full_name == "System.String":
                 return _conv.to_string(value, _ofs(ctx))   # [string]$array joins with $OFS
             return t.convert(value)
+        return guarded(run, node.extent)
+
+    def compile_ref(self, node: A.VariableExpr) -> Expr:
+        """`[ref]$x`: a reference to the variable itself, so `[int]::TryParse('5', [ref]$n)` sets $n."""
+        from pslark.runtime.session import split_scope
+        name = node.name
+        prefix, plain = split_scope(name)
+
+        def run(ctx):
+            from pslark.runtime.types import PSReference
+            session = ctx.session
+            var = session.get_variable(name)
+            if var is None:
+                scope = session.scope_for(prefix) if prefix in ("global", "script") else session.current
+                var = session.new_variable(plain, None, scope)
+            return PSReference(variable=var)
         return guarded(run, node.extent)
 
     def expr_AttributedExpr(self, node: A.AttributedExpr) -> Expr:

@@ -35,11 +35,13 @@ def compile_member(compiler, node: A.MemberExpr):
     def run(ctx):
         target = to_null(obj(ctx))
         if target is None:
-            if ctx.strict_mode >= 2 and not null_conditional:
+            if null_conditional:
+                return None
+            if ctx.strict_mode >= 2:
                 raise RuntimeException(
                     f"The property '{name(ctx)}' cannot be found on this object. Verify that the property exists.",
                     error_id="PropertyNotFoundStrict", category="InvalidOperation")
-            return None
+            return get_member(None, name(ctx))      # $null.Count is 0, anything else $null
         return get_member(target, name(ctx))
     return guarded(run, node.extent)
 
