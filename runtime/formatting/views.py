@@ -333,6 +333,14 @@ def _exception_view(o, ctx) -> str:
     return "" if v is None else str(v)
 
 
+def _overload_definitions(o, ctx) -> str:
+    """`$_.OverloadDefinitions | Out-String`: one overload per line."""
+    defs = prop_value(o, "OverloadDefinitions")
+    if isinstance(defs, (list, tuple)):
+        return "\n".join(str(d) for d in defs)
+    return "" if defs is None else str(defs)
+
+
 def _scriptblock_view(o, ctx) -> str:
     from pslark.runtime.formatting.values import to_text
     return to_text(o, ctx.culture)
@@ -394,6 +402,13 @@ VIEWS: list = [
         Column(None, "PreReleaseLabel", width=15), Column(None, "BuildLabel", width=11),
     )),
     TableView("System.Guid", ("System.Guid",), (Column(None, "Guid"),)),
+    # DotNetTypes.format.ps1xml: a type literal at the prompt ([int])
+    TableView("System.RuntimeType", ("System.RuntimeType",), (
+        Column("IsPublic", "IsPublic", None, 8), Column("IsSerial", "IsSerializable", None, 8),
+        Column("Name", "Name", None, 40), Column("BaseType", "BaseType"))),
+    # PowerShellCore.format.ps1xml: a method named without calling it ("abc".ToUpper)
+    TableView("System.Management.Automation.PSMethod", ("System.Management.Automation.PSMethod",), (
+        Column("OverloadDefinitions", _overload_definitions),), wrap=True),
 
     # FileSystem.format.ps1xml (Unix: childrenWithUnixStat first)
     TableView("childrenWithUnixStat", _FILE_TYPES, (
