@@ -246,7 +246,7 @@ class ShouldBase(Cmdlet):
             self.got_input = True
 
     # which operator, with which arguments
-    def _resolve(self) -> tuple[Operator, bool, dict, bool]:
+    def _resolve(self) -> tuple[Optional[Operator], bool, dict, bool]:
         chosen: list[Operator] = []
         for op in OPERATORS.values():
             if self.is_bound(op.name):
@@ -261,11 +261,16 @@ class ShouldBase(Cmdlet):
         if chosen:
             op = chosen[0]
         else:
+            if not positional:
+                return None, negate, {}, False      # Pester 5: `$x | Should` alone asserts nothing
+            first = positional[0]
             op = self._legacy(positional)
             if op is None:
-                raise RuntimeException("Could not find an operator for Should: use one such as -Be, -BeExactly, "
-                                       "-Match, -Throw or -BeNullOrEmpty.", error_id="ShouldOperatorMissing",
-                                       category="InvalidArgument")
+                from pslark.runtime.conversion import to_string
+                word = positional[1] if isinstance(first, str) and first.casefold() == "not" and \
+                    len(positional) > 1 else first
+                raise RuntimeException(f"'{to_string(word)}' is not a valid Should operator.",
+                                       error_id="ShouldOperatorNotFound", category="InvalidArgument")
             negate = negate or self._legacy_not
         params: dict = {}
         for name in ("ExpectedValue", "Because", "RegularExpression", "ExpectedType", "ExpectedMessage", "ErrorId",
@@ -315,6 +320,8 @@ class ShouldBase(Cmdlet):
 
     def end_processing(self):
         op, negate, params, _ = self._resolve()
+        if op is None:
+            return
         because = params.pop("Because", None)
         if not self.got_input:
             values = [None]

@@ -208,7 +208,14 @@ class PesterRun:
                     sb = self.ctx.engine.script_block_from_file(path)
                 else:
                     sb = container.item
-                self.invoke_in(scope, sb)
+                data = container.data
+                if isinstance(data, (Hashtable, OrderedDictionary)) and len(data):
+                    # New-PesterContainer -Data: the values bind to the file's (or block's) param() by name
+                    wrapper = self.ctx.engine.script_block_from_text(
+                        "param($__pesterScript, $__pesterData) . $__pesterScript @__pesterData")
+                    self.invoke_in(scope, wrapper, args=(sb, data))
+                else:
+                    self.invoke_in(scope, sb)
         except PSException as exc:
             container.failures.append(failure_from(exc))
         except Exception as exc:  # noqa: BLE001 - never a traceback: the container fails instead
