@@ -1,3 +1,3 @@
 "[$notDefined]"
 $notDefined -eq $null
-$notDefined.Length
+$null -eq $notDefined.SomeProperty
