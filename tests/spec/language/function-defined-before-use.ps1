@@ -1,0 +1,3 @@
+Foo
+function Foo { 'x' }
+Foo
