@@ -483,6 +483,12 @@ def should_throw(ctx, actual, negate, because, ExpectedMessage=None, ErrorId=Non
     filters: list[str] = []
     if ExceptionType is not None:
         etype = resolve_type_name(ExceptionType) if isinstance(ExceptionType, str) else ExceptionType
+        if etype is None:
+            from pslark.runtime.errors import ParameterBindingException
+            raise ParameterBindingException(
+                f"Cannot process argument transformation on parameter 'ExceptionType'. Cannot convert the "
+                f"\"{ExceptionType}\" value of type \"System.String\" to type \"System.Type\".",
+                error_id="ParameterArgumentTransformationError,Should-Throw", category="InvalidData")
         filters.append(f"type {format_nicely(etype)}")
         if thrown and not truthy(binary("-is", exception, etype)):
             buts.append(f"the exception type was {format_nicely(type_of_value(exception))}")

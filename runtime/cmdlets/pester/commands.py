@@ -104,6 +104,7 @@ class _BlockCommand(Cmdlet):
         container.define = define
         run = PesterRun(self.ctx, config)
         result = run.execute([container])
+        self.ctx.last_command_failed = False
         self.ctx.session.set_variable("global:LASTEXITCODE", result.total_failed)
 
 
@@ -531,10 +532,41 @@ _CONFIG_SCHEMA = {
 }
 
 
-def _option(default: Any, description: str) -> PSObject:
-    opt = PSObject([("Default", default), ("Description", description), ("IsModified", False),
-                    ("Value", default)], ["Pester.Option", "System.Object"])
-    return opt
+class PesterOption:
+    """One option of a PesterConfiguration section: Default, Description, IsModified, Value."""
+
+    type_names = ["Pester.Option", "System.Object"]
+    ps_properties = ("Default", "Description", "IsModified", "Value")
+
+    def __init__(self, default: Any, description: str):
+        self.default = default
+        self.description = description
+        self.value = default
+        self.is_modified = False
+
+    def ps_get(self, name: str) -> Any:
+        key = name.casefold()
+        if key == "default":
+            return self.default
+        if key == "description":
+            return self.description
+        if key == "ismodified":
+            return self.is_modified
+        if key == "value":
+            return self.value
+        raise AttributeError(name)
+
+    def set(self, value: Any) -> None:
+        self.value = value
+        self.is_modified = True
+
+    def __str__(self):
+        from pslark.runtime.conversion import to_string
+        return f"{self.description} ({to_string(self.value)}, default: {to_string(self.default)})"
+
+
+def _option(default: Any, description: str) -> PesterOption:
+    return PesterOption(default, description)
 
 
 def _section(name: str, values: dict) -> PSObject:
@@ -543,10 +575,9 @@ def _section(name: str, values: dict) -> PSObject:
         opt = _option(default, description)
 
         def setter(obj, value, opt=opt):
-            if isinstance(value, PSObject) and value.has_property("Value") and value.has_property("Default"):
-                value = value.get_property("Value")
-            opt.set_property("Value", value)
-            opt.set_property("IsModified", True)
+            if isinstance(value, PesterOption):
+                value = value.value
+            opt.set(value)
 
         section.add_property(option_name, opt, setter=setter, getter=lambda obj, opt=opt: opt)
         if option_name.casefold() in values:
@@ -579,8 +610,8 @@ def config_value(config: Any, section: str, option: str, default: Any = None) ->
         opt = sec.get(option) if isinstance(sec, Hashtable) else members.get_member(sec, option)
     except Exception:       # noqa: BLE001
         return default, False
-    if isinstance(opt, PSObject) and opt.has_property("Value") and opt.has_property("Default"):
-        return opt.get_property("Value"), bool(opt.get_property("IsModified"))
+    if isinstance(opt, PesterOption):
+        return opt.value, opt.is_modified
     if opt is None:
         return default, False
     return opt, True
@@ -641,6 +672,14 @@ class InvokePester(Cmdlet):
         cfg = Config()
         if self.parameter_set == "Advanced" and self.configuration is not None:
             conf = self.configuration
+            if isinstance(conf, PSObject) and conf.base is not None:
+                conf = conf.base
+            if not isinstance(conf, (PSObject, Hashtable)):
+                from pslark.runtime.conversion import to_string, type_name_of
+                raise ParameterBindingException(
+                    f"Cannot process argument transformation on parameter 'Configuration'. Cannot convert the "
+                    f"\"{to_string(conf)}\" value of type \"{type_name_of(conf)}\" to type \"PesterConfiguration\".",
+                    error_id="ParameterArgumentTransformationError,Invoke-Pester", category="InvalidData")
             for attr, section, option in (
                     ("paths", "Run", "Path"), ("exclude_paths", "Run", "ExcludePath"),
                     ("tags", "Filter", "Tag"), ("exclude_tags", "Filter", "ExcludeTag"),
@@ -753,6 +792,8 @@ class InvokePester(Cmdlet):
             return
         run = PesterRun(self.ctx, cfg, writer)
         result = run.execute(containers)
+        # errors inside the tests were handled by the run: they do not make `$?` false after Invoke-Pester
+        self.ctx.last_command_failed = False
         result.configuration = self.configuration
         result.bound_parameters = Hashtable(self.bound.items())
         if cfg.test_result:
