@@ -451,16 +451,22 @@ class SSHLink(Link):
         entry = known.lookup(target.known_host_name) if known is not None else None
         if entry:
             self._prefer(transport, list(entry.keys()))
+        done = threading.Event()
         try:
-            transport.start_client(timeout=self._remaining(60))
-        except LinkError:
-            raise
-        except Exception as exc:   # SSHException, EOFError, socket errors
-            if self.deadline is not None and time.monotonic() >= self.deadline:
-                raise LinkError(SSH_TIMEOUT.format(self.spec.connecting_timeout // 1000)) from None
-            text = str(exc) or type(exc).__name__
+            transport.start_client(event=done)          # returns at once; `done` is set when kex ends
+        except Exception as exc:   # the socket failed under us
+            raise LinkError(SSH_ENDED.format(f"ssh: {exc}")) from None
+        finished = done.wait(self._remaining(60))
+        if not finished or not transport.is_active():
+            if self.deadline is not None and time.monotonic() >= self.deadline - 0.01:
+                raise LinkError(SSH_TIMEOUT.format(self.spec.connecting_timeout // 1000))
+            if not finished:
+                raise LinkError(SSH_ENDED.format(
+                    f"ssh: Connection timed out during banner exchange with {target.hostname} port {target.port}"))
+            exc = transport.get_exception()
+            text = (str(exc) or type(exc).__name__) if exc is not None else "Connection closed"
             raise LinkError(SSH_ENDED.format(
-                f"ssh: Connection to {target.hostname} port {target.port}: {text}")) from None
+                f"ssh: Connection to {target.hostname} port {target.port}: {text}"))
         self._check_host_key(target, transport, known, entry)
         self._authenticate(target, transport)
         return transport

@@ -4,9 +4,11 @@ A frame is a 4-byte big-endian length followed by that many bytes of UTF-8 JSON,
 "type" key. The server speaks first (`hello` with the protocol name and version). The same protocol runs
 over a worker's stdin/stdout (Start-Job, -ComputerName localhost) and over an SSH channel (remoting).
 
-Client -> server: invoke {id, script, args, input, using, location, init}, stop {id}, close.
-Server -> client: hello, output {id, items}, stream {id, stream, record}, state {id, state, reason},
-                  done {id}, fatal {message}.
+Client -> server: invoke {id, script, args, input, using, location, init, format, width}, stop {id}, close,
+                  ping (remoting's keep-alive).
+Server -> client: hello {..., caps}, output {id, items}, stream {id, stream, record}, state {id, state, reason},
+                  done {id}, fatal {message}, pong.
+`format: true` (Enter-PSSession) makes the server run Out-Default itself and send the text as host records.
 """
 from __future__ import annotations
 

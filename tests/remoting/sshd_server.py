@@ -158,6 +158,7 @@ def _ssh_config(home: Path, port: int, user: str, closed_port: int) -> None:
              f"    IdentityFile {ssh}/id_ed25519\n    UserKnownHostsFile {ssh}/known_hosts\n"
              f"    IdentitiesOnly yes\n\n")
     text += (f"Host QuickAlive\n{common}    ServerAliveInterval 1\n    ServerAliveCountMax 2\n\n")
+    text += (f"Host Jumped\n{common}    ProxyJump Server01\n\n")
     (ssh / "config").write_text(text)
 
 

@@ -218,6 +218,25 @@ def test_missing_key_file_is_pwshs_error(sshd):
     assert r.stderr.strip() == "OpenError: [Server01] The specified key file /no/such/key was not found."
 
 
+def test_proxy_jump(sshd):
+    r = sshd.run("Invoke-Command -ComputerName Jumped { 'through the jump host' }")
+    assert lines(r) == ["through the jump host"], r.stderr
+
+
+def test_connecting_timeout_against_a_server_that_never_speaks(sshd):
+    import socket
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        port = listener.getsockname()[1]
+        start = time.monotonic()
+        r = sshd.run(f"Invoke-Command -HostName 127.0.0.1 -Port {port} -ConnectingTimeout 1500 {{ 1 }}; 'after'")
+        elapsed = time.monotonic() - start
+    assert lines(r) == ["after"]
+    assert r.stderr.strip() == "OpenError: [127.0.0.1] SSH connection attempt failed after time out: 1 seconds."
+    assert elapsed < 15
+
+
 def test_exec_fallback_when_the_subsystem_is_missing(sshd):
     r = sshd.run("Invoke-Command -HostName Server01 -Subsystem nosuchsubsystem { 'fallback works' }")
     assert lines(r) == ["fallback works"], r.stderr
@@ -427,6 +446,12 @@ def test_enter_pssession_through_a_pty(sshd):
         child.expect(r"\[Server01\]: PS [^\r\n]*> ")
         child.sendline("Set-Location /tmp")
         child.expect(r"\[Server01\]: PS /tmp> ")
+        child.sendline("Start-Sleep 30")
+        time.sleep(1.5)
+        child.sendintr()                                    # Ctrl+C stops the remote command, not the session
+        child.expect(r"\[Server01\]: PS /tmp> ", timeout=10)
+        child.sendline("\"still $x\"")
+        child.expect("still 41")
         child.sendline("Get-Item /no/such/thing")
         child.expect("Cannot find path '/no/such/thing' because it does not exist.")
         child.expect(r"\[Server01\]: PS /tmp> ")
