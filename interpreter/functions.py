@@ -276,14 +276,17 @@ def compiled_of(sb: ScriptBlock) -> CompiledBlock:
 # ------------------------------------------------------------------------------------------------
 
 class MyInvocationInfo(PSObject):
-    """$MyInvocation: a property bag with pwsh's names."""
+    """$MyInvocation: a property bag with pwsh's names; `invocation` and `kind` ('function', 'script' or
+    'scriptblock') let Write-Error report the caller, as pwsh's Write-Error uses the caller's $MyInvocation."""
+
+    __slots__ = ("invocation", "kind")
 
 
 def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbound: list,
                    script_path: Optional[str]) -> PSObject:
     extent = invocation.extent
     line = extent.source.line(extent.start_line) if extent is not None else ""
-    return PSObject([
+    info = MyInvocationInfo([
         ("MyCommand", name), ("BoundParameters", bound), ("UnboundArguments", unbound),
         ("ScriptLineNumber", extent.start_line if extent is not None else 0),
         ("OffsetInLine", extent.start_column if extent is not None else 0),
@@ -295,6 +298,9 @@ def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbo
         ("PipelineLength", 1), ("PipelinePosition", invocation.pipeline_position),
         ("ExpectingInput", False), ("CommandOrigin", "Runspace"),
     ], ["System.Management.Automation.InvocationInfo", "System.Object"])
+    info.invocation = invocation
+    info.kind = "script" if script_path is not None else ("function" if name else "scriptblock")
+    return info
 
 
 class ScriptProcessor(CommandProcessor):

@@ -89,10 +89,12 @@ class WriteError(Cmdlet):
         self.write_error(record)
 
     def _caller_invocation(self) -> InvocationInfo:
-        """Write-Error in a function reports the function's invocation (pwsh uses the caller's $MyInvocation)."""
-        caller = getattr(self.ctx, "current_function", None)
-        if caller is not None:
-            return caller
+        """Write-Error in a function reports the function's invocation: pwsh uses the caller's $MyInvocation, so
+        ConciseView names the function and points at the line that called it."""
+        var = self.ctx.session.lookup("MyInvocation")
+        caller = getattr(var.value, "invocation", None) if var is not None else None
+        if caller is not None and getattr(var.value, "kind", None) == "function":
+            return InvocationInfo(caller.my_command, caller.extent, caller.invocation_name)
         return self.invocation
 
 

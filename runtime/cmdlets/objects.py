@@ -2161,3 +2161,427 @@ class GetUnique(Cmdlet):
             self._last = obj
             self._last_text = to_text(obj) if self.as_string else None
             self.write_object(obj)
+
+
+# ------------------------------------------------------------------------------------------------
+# Add-Member (AddMemberCommand)
+
+_MEMBER_TYPE_BITS = {
+    "AliasProperty": 1, "CodeProperty": 2, "Property": 4, "NoteProperty": 8, "ScriptProperty": 16,
+    "PropertySet": 32, "Method": 64, "CodeMethod": 128, "ScriptMethod": 256, "ParameterizedProperty": 512,
+    "MemberSet": 1024, "Event": 2048, "Dynamic": 4096, "InferredProperty": 8192,
+}
+_ADDABLE_MEMBER_TYPES = ("AliasProperty", "CodeMethod", "CodeProperty", "MemberSet", "NoteProperty",
+                         "PropertySet", "ScriptMethod", "ScriptProperty")
+
+# The PSObject that carries the instance members added to a value that is not itself a PSObject (pwsh keeps
+# them in a table keyed by the base object, so `Add-Member -InputObject $array ...` twice sees the first one).
+_wrappers_by_runspace: Any = None
+
+
+def _wrapper_table(ctx) -> dict:
+    global _wrappers_by_runspace
+    import weakref
+    if _wrappers_by_runspace is None:
+        _wrappers_by_runspace = weakref.WeakKeyDictionary()
+    try:
+        table = _wrappers_by_runspace.get(ctx)
+        if table is None:
+            table = {}
+            _wrappers_by_runspace[ctx] = table
+        return table
+    except TypeError:
+        return {}
+
+
+def _keeps_identity(value: Any) -> bool:
+    import datetime
+    import decimal
+    import uuid
+    return not isinstance(value, (str, bytes, int, float, bool, tuple, decimal.Decimal, datetime.datetime,
+                                  datetime.timedelta, uuid.UUID))
+
+
+def instance_members_of(ctx, value: Any) -> Optional[PSObject]:
+    """The PSObject holding the members Add-Member gave `value` (a non-PSObject) in this runspace, or None."""
+    entry = _wrapper_table(ctx).get(id(value))
+    if entry is not None and entry[0] is value:
+        return entry[1]
+    return None
+
+
+class _PropertySetValue:
+    """A PSPropertySet's value: its name and the referenced property names."""
+
+    type_names = ["System.Management.Automation.PSPropertySet", "System.Management.Automation.PSMemberInfo",
+                  "System.Object"]
+    ps_properties = ("ReferencedPropertyNames", "MemberType", "Value", "TypeNameOfValue", "Name", "IsInstance")
+
+    def __init__(self, name: str, names: list):
+        self.name = name
+        self.ReferencedPropertyNames = list(names)
+
+    def ps_get(self, name: str):
+        key = name.casefold()
+        if key == "referencedpropertynames":
+            return list(self.ReferencedPropertyNames)
+        if key == "name":
+            return self.name
+        if key == "membertype":
+            return "PropertySet"
+        if key == "value":
+            return self
+        if key == "typenameofvalue":
+            return "System.Management.Automation.PSPropertySet"
+        if key == "isinstance":
+            return True
+        raise AttributeError(name)
+
+    def ps_to_string(self) -> str:
+        return f"{self.name} {{{', '.join(self.ReferencedPropertyNames)}}}"
+
+    def __str__(self):
+        return self.ps_to_string()
+
+
+def _validate_note_property_name(binder, param, value, extent) -> None:
+    # NotePropertyTransformationAttribute turns numbers into names (so `Add-Member -InputObject $o 23 x` names a
+    # note property "23" before -MemberType is tried with coercion); the parameter is typed object here to let the
+    # binder's no-coercion positional pass see that, so anything else that is not text goes to other parameters.
+    # ValidateNotePropertyNameAttribute: a name that converts to an addable PSMemberTypes value belongs to
+    # -MemberType (so positional `Add-Member NoteProperty x 1` binds the MemberSet set)
+    raw = base_of(value)
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise binder.error(
+            f"Cannot bind parameter 'NotePropertyName'. Cannot convert the \"{to_text(raw)}\" value of type "
+            f"\"{type_names(raw)[0]}\" to type \"System.String\".", "CannotConvertArgumentNoMessage", extent)
+    if not isinstance(raw, str):
+        return
+    value = raw
+    try:
+        from pslark.runtime import types as T
+        mt = T.resolve_type("System.Management.Automation.PSMemberTypes").convert(value)
+    except Exception:   # noqa: BLE001 - not a member type name: fine
+        return
+    if str(mt) in _ADDABLE_MEMBER_TYPES:
+        raise binder.error(
+            "Cannot validate argument on parameter 'NotePropertyName'. The parameter NotePropertyName cannot take "
+            "values that could be converted to the type System.Management.Automation.PSMemberTypes. To define the "
+            "name of a member with those values, use Add-Member, and specify the member type.",
+            "ParameterArgumentValidationError", extent)
+
+
+@cmdlet("Add-Member", default_set="TypeNameSet")
+class AddMember(Cmdlet):
+    _ALL = ("MemberSet", "TypeNameSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet")
+    _MEMBERS = ("MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet")
+    input_object = Parameter("psobject", mandatory=True, pipeline=True, allow_null=False, sets=_ALL)
+    member_type = Parameter("System.Management.Automation.PSMemberTypes", mandatory=True, position=0,
+                            aliases=("Type",), sets=("MemberSet",), allow_null=False)
+    name = Parameter("string", mandatory=True, position=1, sets=("MemberSet",), allow_null=False)
+    value = Parameter("object", position=2, sets=("MemberSet",))
+    second_value = Parameter("object", position=3, sets=("MemberSet",))
+    type_name = Parameter("string", sets=_ALL, validate_not_null_or_empty=True,
+                          per_set={"TypeNameSet": {"mandatory": True}})
+    force = Parameter("switch", sets=_MEMBERS)
+    pass_thru = Parameter("switch", sets=_ALL)
+    note_property_name = Parameter("object", mandatory=True, position=0, sets=("NotePropertySingleMemberSet",),
+                                   validate_not_null_or_empty=True, validate_script=_validate_note_property_name)
+    note_property_value = Parameter("object", mandatory=True, position=1, sets=("NotePropertySingleMemberSet",))
+    note_property_members = Parameter("System.Collections.IDictionary", mandatory=True, position=0,
+                                      sets=("NotePropertyMultiMemberSet",), validate_not_null_or_empty=True)
+
+    # errors ------------------------------------------------------------------------------------
+    _TEXT = {
+        "WrongMemberCount": 'To add a member, only one member type can be specified. The member types specified '
+                            'are: "{0}"',
+        "CannotAddMemberType": 'Cannot add a member with type "{0}". Specify a different type for the MemberTypes '
+                               'parameter.',
+        "Value2ShouldNotBeSpecified": 'The SecondValue parameter is not necessary for a member of type "{0}", and '
+                                      'should not be specified. Do not specify the SecondValue parameter when you '
+                                      'add members of this type.',
+        "Value1AndValue2AreNotBothNull": 'Both Value and SecondValue parameters should not be null for a member of '
+                                         'type "{0}". Specify a non-null value for one of the two parameters.',
+        "MemberAlreadyExists": 'Cannot add a member with the name "{0}" because a member with that name already '
+                               'exists. To overwrite the member anyway, add the Force parameter to your command.',
+        "CannotRemoveTypeDataMember": 'Cannot force the member with name "{0}" and type "{1}" to be added. A member '
+                                      'with that name and type already exists, and the existing member is not an '
+                                      'instance extension.',
+        "Value1ShouldNotBeNull": 'The Value parameter should not be null for a member of type "{0}". Specify a '
+                                 'non-null value for the Value parameter when adding members of this type.',
+        "Value2ShouldNotBeNull": 'The SecondValue parameter should not be null for a member of type "{0}". Specify '
+                                 'a non-null value for the SecondValue parameter when adding members of this type.',
+        "NotePropertyNameShouldNotBeNull": "The name for a NoteProperty member should not be null or an empty "
+                                           "string.",
+        "TypeNameShouldNotBeEmpty": "The TypeName parameter should not be null, empty, or contain only white "
+                                    "spaces.",
+    }
+
+    def _new_error(self, error_id: str, target: Any, *args) -> ErrorRecord:
+        msg = self._TEXT[error_id].format(*args)
+        return self.error_record(msg, error_id, "InvalidOperation", target, InvalidOperationException(msg))
+
+    def _fail(self, error_id: str, target: Any = None, *args):
+        self.throw_terminating(self._new_error(error_id, target, *args))
+
+    # input ---------------------------------------------------------------------------------------
+    def _target(self) -> PSObject:
+        obj = self.input_object
+        if isinstance(obj, PSObject):
+            return obj
+        if not _keeps_identity(obj):
+            # a value type (or a Python-interned string): members live on this wrapper only
+            return PSObject(type_names=list(type_names(obj)), base=obj)
+        existing = instance_members_of(self.ctx, obj)
+        if existing is not None:
+            return existing
+        wrapper = PSObject(type_names=list(type_names(obj)), base=obj)
+        _wrapper_table(self.ctx)[id(obj)] = (obj, wrapper)
+        return wrapper
+
+    def process_record(self):
+        if self.type_name is not None and not str(self.type_name).strip():
+            self._fail("TypeNameShouldNotBeEmpty", self.type_name)
+        target = self._target()
+        ps = self.parameter_set
+        if ps == "TypeNameSet":
+            self._update_type_names(target)
+            if self.pass_thru:
+                self.write_object(target)
+            return
+        if ps == "NotePropertyMultiMemberSet":
+            added = False
+            items = self.note_property_members
+            pairs = items.items() if hasattr(items, "items") else []
+            for key, value in pairs:
+                name = "" if key is None else to_text(key)
+                if not name:
+                    self.write_error(self._new_error("NotePropertyNameShouldNotBeNull", name))
+                    continue
+                if self._add(target, name, "NoteProperty", lambda t, n=name, v=value: t.add_property(n, v)):
+                    added = True
+            if added and self.type_name is not None:
+                self._update_type_names(target)
+            if added and self.pass_thru:
+                self.write_object(target)
+            return
+        if ps == "NotePropertySingleMemberSet":
+            name, value = to_text(base_of(self.note_property_name)), self.note_property_value
+            adder = lambda t: t.add_property(name, value)   # noqa: E731
+            kind = "NoteProperty"
+        else:
+            name = self.name
+            kind, adder = self._member_from_type()
+        if not self._add(target, name, kind, adder):
+            return
+        if self.type_name is not None:
+            self._update_type_names(target)
+        if self.pass_thru:
+            self.write_object(target)
+
+    # members ---------------------------------------------------------------------------------------
+    def _member_from_type(self):
+        mt = self.member_type
+        try:
+            bits = int(mt)
+        except (TypeError, ValueError):
+            bits = _MEMBER_TYPE_BITS.get(str(mt), 0)
+        text = str(mt)
+        if bin(bits).count("1") != 1:
+            self._fail("WrongMemberCount", None, text)
+        if text not in _ADDABLE_MEMBER_TYPES:
+            self._fail("CannotAddMemberType", None, text)
+        return text, getattr(self, "_get_" + text.lower())()
+
+    def _v1_specified(self) -> bool:
+        return self.is_bound("Value")
+
+    def _v2_specified(self) -> bool:
+        return self.is_bound("SecondValue")
+
+    def _ensure_v2_not_specified(self):
+        if self._v2_specified():
+            self._fail("Value2ShouldNotBeSpecified", None, str(self.member_type))
+
+    def _ensure_v1_not_null(self):
+        if is_null(self.value):
+            self._fail("Value1ShouldNotBeNull", None, str(self.member_type))
+
+    def _ensure_v2_not_null(self):
+        if is_null(self.second_value):
+            self._fail("Value2ShouldNotBeNull", None, str(self.member_type))
+
+    def _ensure_not_both_null(self):
+        if is_null(self.value) and (not self._v2_specified() or is_null(self.second_value)):
+            self._fail("Value1AndValue2AreNotBothNull", None, str(self.member_type))
+
+    def _convert(self, value: Any, type_name: str, error_id: Optional[str] = None) -> Any:
+        from pslark.runtime import conversion as C
+        from pslark.runtime import types as T
+        try:
+            return C.convert_to(value, T.resolve_type(type_name))
+        except PSException as exc:
+            rec = self.error_record(exc.message, error_id or getattr(exc, "error_id", None)
+                                    or "ConvertToFinalInvalidCastException", "NotSpecified", None, exc)
+            self.throw_terminating(rec)
+
+    def _cast_failure(self, value: Any, type_full_name: str):
+        msg = (f'Cannot convert the "{to_text(value)}" value of type "{type_names(value)[0]}" to type '
+               f'"{type_full_name}".')
+        self.throw_terminating(self.error_record(msg, "ConvertToFinalInvalidCastException", "NotSpecified", None,
+                                                 PSInvalidCastException(msg)))
+
+    def _script_block(self, value: Any):
+        from pslark.runtime.scriptblock import ScriptBlock
+        v = base_of(value)
+        if isinstance(v, ScriptBlock):
+            return v
+        self._cast_failure(v, "System.Management.Automation.ScriptBlock")
+
+    def _get_aliasproperty(self):
+        self._ensure_v1_not_null()
+        from pslark.runtime import members
+        target_name = to_text(self.value)
+        conv_type = None
+        if self._v2_specified():
+            self._ensure_v2_not_null()
+            conv_type = self._convert(self.second_value, "type", "InvalidCastFromStringToType")
+        name = self.name
+
+        def getter(obj, _n=target_name, _t=conv_type):
+            v = members.get_member(obj, _n)
+            if _t is not None:
+                from pslark.runtime import conversion as C
+                v = C.convert_to(v, _t)
+            return v
+
+        def setter(obj, v, _n=target_name):
+            members.set_member(obj, _n, v)
+        return lambda t: t.add_property(name, target_name, getter=getter, setter=setter,
+                                        member_type="AliasProperty")
+
+    def _get_codemethod(self):
+        self._ensure_v1_not_null()
+        self._ensure_v2_not_specified()
+        self._cast_failure(base_of(self.value), "System.Reflection.MethodInfo")
+
+    def _get_codeproperty(self):
+        self._ensure_not_both_null()
+        v = self.value if not is_null(self.value) else self.second_value
+        self._cast_failure(base_of(v), "System.Reflection.MethodInfo")
+
+    def _get_memberset(self):
+        self._ensure_v2_not_specified()
+        name = self.name
+        inner = PSObject(type_names=["System.Management.Automation.PSMemberSet",
+                                     "System.Management.Automation.PSMemberInfo", "System.Object"])
+        if self._v1_specified() and not is_null(self.value):
+            from pslark.runtime.objects import PSNoteProperty
+            items = base_of(self.value)
+            items = items if isinstance(items, (list, tuple)) else [items]
+            for m in items:
+                m = base_of(m)
+                if not isinstance(m, PSNoteProperty):
+                    self._cast_failure(base_of(self.value), "System.Collections.ObjectModel.Collection`1"
+                                       "[System.Management.Automation.PSMemberInfo]")
+                inner._props[m.name.casefold()] = m
+        return lambda t: t.add_property(name, inner, member_type="MemberSet")
+
+    def _get_noteproperty(self):
+        self._ensure_v2_not_specified()
+        name, value = self.name, self.value
+        return lambda t: t.add_property(name, value)
+
+    def _get_propertyset(self):
+        self._ensure_v2_not_specified()
+        self._ensure_v1_not_null()
+        raw = base_of(self.value)
+        names = [to_text(x) for x in (raw if isinstance(raw, (list, tuple)) else [raw])]
+        name = self.name
+        pset = _PropertySetValue(name, names)
+        return lambda t: t.add_property(name, pset, member_type="PropertySet")
+
+    def _get_scriptmethod(self):
+        self._ensure_v2_not_specified()
+        self._ensure_v1_not_null()
+        sb = self._script_block(self.value)
+        name = self.name
+
+        def add(t):
+            if t.methods is None:
+                t.methods = {}
+            t.methods[name.casefold()] = (name, sb)
+        return add
+
+    def _get_scriptproperty(self):
+        self._ensure_not_both_null()
+        get_sb = self._script_block(self.value) if not is_null(self.value) else None
+        set_sb = self._script_block(self.second_value) if self._v2_specified() and not is_null(
+            self.second_value) else None
+        getter = setter = None
+        if get_sb is not None:
+            def getter(obj, _sb=get_sb):
+                out = _sb.invoke_with(args=[], this=obj)
+                return None if not out else (out[0] if len(out) == 1 else list(out))
+        if set_sb is not None:
+            def setter(obj, value, _sb=set_sb):
+                _sb.invoke_with(args=[value], this=obj)
+        name = self.name
+
+        def add(t):
+            t.add_property(name, (get_sb, set_sb), getter=getter, setter=setter, member_type="ScriptProperty")
+        return add
+
+    # adding ------------------------------------------------------------------------------------------
+    def _existing_member(self, target: PSObject, name: str) -> Optional[tuple]:
+        """(member type, is instance) of the member called `name`, or None."""
+        key = name.casefold()
+        entry = target.property_entry(name)
+        if entry is not None:
+            return entry.member_type or "NoteProperty", True
+        if target.methods:
+            for k, m in target.methods.items():
+                mname = m[0] if isinstance(m, tuple) else str(k)
+                if mname.casefold() == key:
+                    return "ScriptMethod", True
+        from pslark.runtime import members
+        try:
+            listing = members.get_members(target)
+        except Exception:   # noqa: BLE001
+            listing = []
+        for mname, kind, _definition in listing:
+            if str(mname).casefold() == key:
+                # members from type data (ScriptProperty/AliasProperty/CodeProperty of the type) are not instance
+                # extensions; adapted .NET members are
+                return str(kind), kind not in ("ScriptProperty", "AliasProperty", "CodeProperty", "ScriptMethod",
+                                               "CodeMethod", "PropertySet", "MemberSet")
+        return None
+
+    def _add(self, target: PSObject, name: str, kind: str, adder: Callable) -> bool:
+        previous = self._existing_member(target, name)
+        if previous is not None:
+            if not self.force:
+                self.write_error(self._new_error("MemberAlreadyExists", target, name))
+                return False
+            prev_kind, is_instance = previous
+            if not is_instance:
+                self.write_error(self._new_error("CannotRemoveTypeDataMember", target, name, prev_kind))
+                return False
+            target.remove_property(name)
+            if target.methods:
+                for k in [k for k, m in target.methods.items()
+                          if (m[0] if isinstance(m, tuple) else str(k)).casefold() == name.casefold()]:
+                    del target.methods[k]
+        adder(target)
+        return True
+
+    def _update_type_names(self, target: PSObject) -> None:
+        name = self.type_name
+        try:
+            from pslark.runtime import types as T
+            t = T.resolve_type(name)
+            if t is not None:
+                name = t.full_name
+        except Exception:   # noqa: BLE001 - not a type: the name as given
+            pass
+        target.type_names.insert(0, name)

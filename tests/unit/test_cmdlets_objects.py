@@ -490,3 +490,94 @@ def test_get_unique():
                                        ("measure", "Measure-Object"), ("gm", "Get-Member")])
 def test_linux_aliases(alias, cmd):
     assert one(f"(Get-Alias {alias}).Definition") == cmd
+
+
+# ------------------------------------------------------------------------------------------------
+# Add-Member (Pester: Add-Member.Tests.ps1 "Add-Member DRT Unit Tests")
+
+def fqid(script: str) -> str:
+    return one("try { " + script + " } catch { $_.FullyQualifiedErrorId }")
+
+
+@pytest.mark.parametrize("member_type", ["CodeMethod", "MemberSet", "PropertySet", "ScriptMethod", "NoteProperty"])
+def test_add_member_should_not_have_value2(member_type):
+    # Pester: "Should Not Have Value2"
+    assert fqid(f"Add-Member -InputObject a -MemberType {member_type} -Name Name -Value something "
+                "-SecondValue somethingElse") == "Value2ShouldNotBeSpecified,Microsoft.PowerShell.Commands.AddMemberCommand"
+
+
+@pytest.mark.parametrize("member_type", ["Method", "Property", "ParameterizedProperty"])
+def test_add_member_cannot_add_adapted_member_types(member_type):
+    # Pester: "Cannot Add PS Property Or PS Method"
+    assert fqid(f"Add-Member -InputObject a -MemberType {member_type} -Name Name") == \
+        "CannotAddMemberType,Microsoft.PowerShell.Commands.AddMemberCommand"
+
+
+def test_add_member_value_errors():
+    # Pester: "Value1 And Value2 Should Not Both Null", "Fail to add unexisting type", "... Reference Wrong Type"
+    ns = ",Microsoft.PowerShell.Commands.AddMemberCommand"
+    assert fqid("Add-Member -InputObject a -MemberType AnythingElse -Name Name") == "CannotConvertArgumentNoMessage" + ns
+    for mt in ("CodeProperty", "ScriptProperty"):
+        assert fqid(f"Add-Member -memberType {mt} -Name P -Value $null -SecondValue $null -InputObject a") == \
+            "Value1AndValue2AreNotBothNull" + ns
+    assert fqid("Add-Member -InputObject a -MemberType AliasProperty -Name Name -Value something "
+                "-SecondValue unexistingType") == "InvalidCastFromStringToType" + ns
+    for mt in ("CodeProperty", "MemberSet", "ScriptMethod", "ScriptProperty"):
+        assert fqid(f"Add-Member -InputObject a -MemberType {mt} -Name Name -Value something") == \
+            "ConvertToFinalInvalidCastException" + ns
+    assert fqid("Add-Member -InputObject a -MemberType NoteProperty, ScriptMethod -Name n -Value 1") == \
+        "WrongMemberCount" + ns
+
+
+def test_add_member_alias_script_and_type_names():
+    # Pester: "Successful alias, no type" / "with type", "Add ScriptMethod Success", "Add TypeName ... Success",
+    # "Add Single Note To Array"
+    assert lines("$r = Add-Member -InputObject a -MemberType AliasProperty -Name Cnt -Value Length -PassThru\n"
+                 "$r.Cnt; $r.Cnt.GetType().Name") == ["1", "Int32"]
+    assert lines("$r = Add-Member -InputObject a -MemberType AliasProperty -Name Cnt -Value Length -SecondValue String "
+                 "-PassThru\n$r.Cnt.GetType().Name") == ["String"]
+    assert lines("$r = Add-Member -InputObject 'abc' -MemberType ScriptMethod -Name Name -Value {$this.length} -PassThru\n"
+                 "$r -eq 'abc'; $r.Name()") == ["True", "3"]
+    assert one("('string' | Add-Member -MemberType NoteProperty -Name T -Value Any -TypeName MyType -PassThru)"
+               ".PSTypeNames[0]") == "MyType"
+    assert one("('string' | Add-Member -TypeName System.Object -PassThru).PSTypeNames[0]") == "System.Object"
+    assert one("$a = 1,2,3; $a = Add-Member -InputObject $a -MemberType NoteProperty -Name Name -Value Value "
+               "-PassThru; $a.Name") == "Value"
+
+
+def test_add_member_note_property_sets():
+    # Pester: "Add Multiple Note Members", "Add Multiple Note With TypeName", "Add Multiple Members With Force",
+    # "Simplified Add-Member should support using 'Property' as the NoteProperty member name"
+    assert lines("$o = New-Object psobject\nAdd-Member -InputObject $o @{Name='Name'; TestInt=1}\n"
+                 "$o.Name; $o.TestInt") == ["Name", "1"]
+    assert one("$o = New-Object psobject; $o = Add-Member -InputObject $o @{a=1} -TypeName MyType -PassThru; "
+               "$o.PSTypeNames[0]") == "MyType"
+    assert one("$o = New-Object psobject; $o | Add-Member -MemberType NoteProperty -Name TestNote -Value 1\n"
+               "$o | Add-Member @{TestNote='hello'} -Force; $o.TestNote") == "hello"
+    assert lines("(Add-Member -InputObject a property Any -PassThru).property\n"
+                 "(Add-Member -InputObject a Method Any -PassThru).Method\n"
+                 "(Add-Member -InputObject a 23 Any -PassThru).23\n"
+                 "(Add-Member -InputObject a 8 np Any -PassThru).np\n"
+                 "(Add-Member -InputObject a 16 sp {1+1} -PassThru).sp") == ["Any", "Any", "Any", "Any", "2"]
+
+
+def test_add_member_existing_member():
+    # Pester: "Verify Add-Member error message is not empty"
+    out, err = run("$object = @(1,2)\nAdd-Member -InputObject $object 'ABC' 'Value1'\n"
+                   "Add-Member -InputObject $object 'ABC' 'Value2' -ErrorVariable ev -ErrorAction SilentlyContinue\n"
+                   "$ev.Exception.GetType().FullName; $ev.FullyQualifiedErrorId")
+    assert err == ""
+    assert out.splitlines() == ["System.InvalidOperationException",
+                                "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand"]
+    out, err = run("[pscustomobject]@{a=1} | Add-Member NoteProperty a 2")
+    assert err == ('Add-Member: Cannot add a member with the name "a" because a member with that name already exists. '
+                   'To overwrite the member anyway, add the Force parameter to your command.\n')
+
+
+def test_add_member_script_property_and_passthru_table():
+    out = lines("$o = [pscustomobject]@{a=1}\n"
+                "$o | Add-Member -MemberType ScriptProperty -Name Double -Value { $this.a * 2 } "
+                "-SecondValue { $this.a = $args[0] / 2 }\n"
+                "$o.Double; $o.Double = 10; $o.a\n"
+                "$o | Add-Member -NotePropertyName b -NotePropertyValue 3 -PassThru | Format-Table")
+    assert out == ["2", "5", "", "a Double b", "- ------ -", "5     10 3", ""]

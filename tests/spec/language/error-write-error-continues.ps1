@@ -1,2 +1,0 @@
-Write-Error 'first problem'
-'still running'

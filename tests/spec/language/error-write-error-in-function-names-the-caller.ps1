@@ -1,0 +1,3 @@
+function Fail { Write-Error 'bad input' }
+Fail
+'after'
