@@ -117,6 +117,8 @@ def _ansi(text: str):
 def _make_session(ctx):
     from prompt_toolkit import PromptSession
     from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+    from prompt_toolkit.enums import DEFAULT_BUFFER
+    from prompt_toolkit.filters import has_focus
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.lexers import PygmentsLexer
@@ -134,8 +136,9 @@ def _make_session(ctx):
         history = InMemoryHistory()
 
     kb = KeyBindings()
+    editing = has_focus(DEFAULT_BUFFER)      # not while Ctrl+R searches: Enter then ends the search
 
-    @kb.add("enter")
+    @kb.add("enter", filter=editing)
     def _enter(event):
         buf = event.current_buffer
         state = buf.complete_state
@@ -153,7 +156,7 @@ def _make_session(ctx):
         else:
             buf.validate_and_handle()
 
-    @kb.add("escape", "enter")
+    @kb.add("escape", "enter", filter=editing)
     def _newline(event):
         event.current_buffer.insert_text("\n")
 
