@@ -105,6 +105,7 @@ class Runspace:
         s.new_variable("PSUICulture", ui_culture, g, readonly)
         from pslark.runtime.session import LazyVariable
         g.variables["psversiontable"] = LazyVariable("PSVersionTable", psversion_table)
+        g.variables["psstyle"] = LazyVariable("PSStyle", _psstyle)
         config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(s.home, ".config")
         s.new_variable("PROFILE", os.path.join(config, "powershell", "Microsoft.PowerShell_profile.ps1"), g)
         s.new_variable("Host", self.host, g, const)
@@ -198,6 +199,11 @@ def culture_names() -> tuple[str, str]:
     except Exception:   # the culture table is optional at start-up
         name = ""
     return name, name
+
+
+def _psstyle():
+    from pslark.runtime.psstyle import instance
+    return instance()
 
 
 def psversion_table():

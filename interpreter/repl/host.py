@@ -168,10 +168,11 @@ def _isatty(stream) -> bool:
 
 
 def make_console_host(interactive: bool) -> ConsoleHost:
-    """TerminalHost when stdout is a terminal, else the plain ConsoleHost."""
-    if _isatty(sys.stdout):
-        return TerminalHost(interactive=interactive)
-    return ConsoleHost(interactive=interactive)
+    """TerminalHost when stdout is a terminal, else the plain ConsoleHost; either follows $PSStyle.OutputRendering."""
+    from pslark.runtime.psstyle import register_host
+    host = TerminalHost(interactive=interactive) if _isatty(sys.stdout) else ConsoleHost(interactive=interactive)
+    register_host(host)
+    return host
 
 
 def end_of_command(host) -> None:
