@@ -1374,7 +1374,9 @@ class MeasureObject(Cmdlet):
         stat = self._entry(name if name is not None else "$_")
         stat.count += 1
         if self.character or self.word or self.line:
-            text = "" if is_null(value) else to_text(value)
+            # PSObject.ToString(): a collection (a script block property's several results) is its items joined
+            # with $OFS, so `"a,b,c" | Measure-Object -Word {$_ -split ','}` counts 3 words
+            text = "" if is_null(value) else to_str(value) if isinstance(value, (list, tuple)) else to_text(value)
             if self.character:
                 stat.characters += len(text) if not self.ignore_white_space else \
                     sum(1 for c in text if not _is_white(c))
@@ -1494,6 +1496,7 @@ class CompareObject(Cmdlet):
     case_sensitive = Parameter("switch")
 
     def begin_processing(self):
+        # BeginProcessing (pwsh 7): -ExcludeDifferent turns -IncludeEqual on unless it is given as $false
         self._include_equal = bool(self.include_equal)
         if self.exclude_different and not (self.is_bound("IncludeEqual") and not self.include_equal):
             self._include_equal = True
