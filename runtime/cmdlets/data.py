@@ -217,6 +217,9 @@ class JsonConverter:
         from pslark.runtime import numbers as N
         if pure:
             rv = None
+        elif obj is None or type(obj).__name__ == "DBNullValue":
+            # DBNull.Value (and a PSObject around null): JSON null, plus any ETS properties as {"value": null, ...}
+            rv = _NULL
         elif isinstance(obj, bool):
             rv = _Raw("true" if obj else "false")
         elif isinstance(obj, str):
@@ -417,18 +420,47 @@ class OrderedHashtable(OrderedDictionary):
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})?$")
 
 
-def _json_date(text: str) -> Any:
+def _json_date(text: str, kind: str = "default") -> Any:
+    """An ISO date string as Newtonsoft reads it: DateKind Default (offset -> local time, Z -> UTC, none ->
+    as written), Local, Utc, Offset (a DateTimeOffset) or String (kept as text)."""
     from pslark.runtime.clixml import parse_roundtrip_datetime
+    if kind == "string":
+        return text
     try:
-        return parse_roundtrip_datetime(text)
+        if kind == "default":
+            return parse_roundtrip_datetime(text)
+        m = _ISO_DATE_PARTS.match(text)
+        naive = parse_roundtrip_datetime(m.group(1))
+        tz = m.group(2)
+        if tz == "Z":
+            aware = naive.replace(tzinfo=datetime.timezone.utc)
+        elif tz:
+            sign = 1 if tz[0] == "+" else -1
+            aware = naive.replace(tzinfo=datetime.timezone(sign * datetime.timedelta(hours=int(tz[1:3]),
+                                                                                     minutes=int(tz[4:6]))))
+        else:
+            aware = None
+        if kind == "local":
+            return aware.astimezone().replace(tzinfo=None) if aware is not None else naive
+        if kind == "utc":
+            return aware.astimezone(datetime.timezone.utc) if aware is not None else \
+                naive.replace(tzinfo=datetime.timezone.utc)
+        from pslark.runtime.types import DateTimeOffset
+        if aware is None:
+            return DateTimeOffset.from_datetime(naive)
+        return DateTimeOffset.from_datetime(aware)
     except Exception:   # not a date after all: keep the string
         return text
+
+
+_ISO_DATE_PARTS = re.compile(r"^(.*?)(Z|[+-]\d{2}:\d{2})?$")
 
 
 class JsonParser:
     """A Newtonsoft-lenient JSON reader: comments, single quotes, unquoted names, NaN/Infinity."""
 
-    def __init__(self, text: str, as_hashtable: bool, max_depth: int):
+    def __init__(self, text: str, as_hashtable: bool, max_depth: int, date_kind: str = "default"):
+        self.date_kind = date_kind
         self.s = text
         self.i = 0
         self.n = len(text)
@@ -497,7 +529,7 @@ class JsonParser:
         if c in "\"'":
             text = self.string()
             if _ISO_DATE.match(text):
-                return _json_date(text)
+                return _json_date(text, self.date_kind)
             return text
         if c == "-" or c.isdigit() or c == ".":
             return self.number()
@@ -663,9 +695,9 @@ class JsonParser:
         return items
 
 
-def json_to_value(text: str, as_hashtable: bool = False, depth: int = 1024) -> Any:
+def json_to_value(text: str, as_hashtable: bool = False, depth: int = 1024, date_kind: str = "default") -> Any:
     """JsonObject.ConvertFromJson (raises JsonError with Newtonsoft-like messages)."""
-    return JsonParser(text, as_hashtable, depth).parse()
+    return JsonParser(text, as_hashtable, depth, date_kind).parse()
 
 
 @cmdlet("ConvertFrom-Json")
@@ -674,9 +706,12 @@ class ConvertFromJson(Cmdlet):
     as_hashtable = Parameter("switch")
     depth = Parameter("int", default=1024, validate_range=(1, 2147483647))
     no_enumerate = Parameter("switch")
+    # pwsh 7.5's -DateKind (Microsoft.PowerShell.Commands.JsonDateKind)
+    date_kind = Parameter("string", default="Default", validate_set=("Default", "Local", "Utc", "Offset", "String"))
 
     def begin_processing(self):
         self._buffer: list = []
+        self._kind = str(self.date_kind or "Default").casefold()
 
     def process_record(self):
         if self.input_object is AUTOMATION_NULL:
@@ -700,13 +735,13 @@ class ConvertFromJson(Cmdlet):
 
     def _try(self, text: str):
         try:
-            return (json_to_value(text, bool(self.as_hashtable), self.depth or 1024),)
+            return (json_to_value(text, bool(self.as_hashtable), self.depth or 1024, self._kind),)
         except JsonError:
             return None
 
     def _convert(self, text: str) -> None:
         try:
-            value = json_to_value(text, bool(self.as_hashtable), self.depth or 1024)
+            value = json_to_value(text, bool(self.as_hashtable), self.depth or 1024, self._kind)
         except JsonError as exc:
             msg = f"Conversion from JSON failed with error: {exc.message}"
             if exc.message.startswith(("Cannot convert the JSON string because", "The provided JSON includes")):

@@ -2343,6 +2343,12 @@ class AddMember(Cmdlet):
         return wrapper
 
     def process_record(self):
+        if is_null(self.input_object):
+            # the binder lets null through; pwsh refuses it for this mandatory PSObject parameter
+            from pslark.runtime.errors import ParameterBindingException
+            msg = "Cannot bind argument to parameter 'InputObject' because it is null."
+            self.throw_terminating(self.error_record(msg, "ParameterArgumentValidationErrorNullNotAllowed",
+                                                     "InvalidData", None, ParameterBindingException(msg)))
         if self.type_name is not None and not str(self.type_name).strip():
             self._fail("TypeNameShouldNotBeEmpty", self.type_name)
         target = self._target()

@@ -218,3 +218,22 @@ def test_export_csv_no_clobber(tmp_path):
 def test_import_csv_missing_file(tmp_path):
     o, e = run(f"Import-Csv '{tmp_path}/nope.csv'")
     assert "Could not find file" in e
+
+
+def test_convertto_json_dbnull_and_ets_properties():
+    # Pester: ConvertTo-Json "Should handle 'AutomationNull.Value' and 'NullString.Value' correctly" /
+    # "Should handle the ETS properties added to 'DBNull.Value' ..."
+    assert out("[ordered]@{ a = $null; c = [System.DBNull]::Value } | ConvertTo-Json -Compress") == \
+        '{"a":null,"c":null}\n'
+    assert out("Add-Member -InputObject ([System.DBNull]::Value) -MemberType NoteProperty -Name dbnull -Value 'dbnull' "
+               "-PassThru | ConvertTo-Json -Compress") == '{"value":null,"dbnull":"dbnull"}\n'
+
+
+def test_convertfrom_json_date_kind():
+    # Pester: ConvertFrom-Json "Parses DateKind String strings" / "Parses DateKind Utc strings" (pwsh 7.5)
+    assert out("'\"1970-01-01T00:00:00.0000000+10:00\"' | ConvertFrom-Json -DateKind String") == \
+        "1970-01-01T00:00:00.0000000+10:00\n"
+    assert out("$d = '\"1970-01-01T00:00:00.0000000+10:00\"' | ConvertFrom-Json -DateKind Utc; "
+               "$d.Kind; $d.ToString('o')") == "Utc\n1969-12-31T14:00:00.0000000Z\n"
+    assert out("$d = '\"1970-01-01T00:00:00\"' | ConvertFrom-Json -DateKind Offset; $d.GetType().Name") == \
+        "DateTimeOffset\n"
