@@ -410,11 +410,13 @@ class JsonError(Exception):
         self.message = message
 
 
-class OrderedHashtable(OrderedDictionary):
-    """System.Management.Automation.OrderedHashtable (what ConvertFrom-Json -AsHashtable returns)."""
+class OrderedHashtable(Hashtable):
+    """System.Management.Automation.OrderedHashtable (what ConvertFrom-Json -AsHashtable returns): a Hashtable
+    (`-is [hashtable]`) that keeps its keys in insertion order."""
 
     __slots__ = ()
     type_name = "System.Management.Automation.OrderedHashtable"
+    type_names = ["System.Management.Automation.OrderedHashtable", "System.Collections.Hashtable", "System.Object"]
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})?$")
@@ -516,12 +518,13 @@ class JsonParser:
         return value
 
     def value(self, depth: int) -> Any:
-        if depth > self.max_depth:
-            raise self.error(f"The reader's MaxDepth of {self.max_depth} has been exceeded.", self.i + 1)
         self.skip()
         if self.i >= self.n:
             raise self.error("Unexpected end when reading JSON.", self.n)
         c = self.s[self.i]
+        if c in "{[" and depth > self.max_depth:
+            # JsonReader.Push: only containers count towards MaxDepth
+            raise self.error(f"The reader's MaxDepth of {self.max_depth} has been exceeded.", self.i + 1)
         if c == "{":
             return self.obj(depth)
         if c == "[":

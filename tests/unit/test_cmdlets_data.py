@@ -237,3 +237,17 @@ def test_convertfrom_json_date_kind():
                "$d.Kind; $d.ToString('o')") == "Utc\n1969-12-31T14:00:00.0000000Z\n"
     assert out("$d = '\"1970-01-01T00:00:00\"' | ConvertFrom-Json -DateKind Offset; $d.GetType().Name") == \
         "DateTimeOffset\n"
+
+
+def test_convertfrom_json_depth_counts_containers():
+    # Pester: ConvertFrom-Json "Can convert an object with depth equal to Depth param" / "Fails to convert an object
+    # with greater depth than Depth param"
+    assert out("('{\"1\":{\"2\":true}}' | ConvertFrom-Json -Depth 2).'1'.'2'") == "True\n"
+    o, e = run("'{\"1\":{\"2\":{\"3\":true}}}' | ConvertFrom-Json -Depth 2")
+    assert "MaxDepth of 2 has been exceeded" in e
+
+
+def test_convertfrom_json_ashashtable_is_a_hashtable():
+    # Pester: ConvertFrom-Json "Can convert one string-per-object with AsHashtable switch" (Should -BeOfType Hashtable)
+    assert out("$h = '{\"b\":1,\"a\":2}' | ConvertFrom-Json -AsHashtable; $h -is [hashtable]; $h.GetType().FullName; "
+               "$h.Keys -join ','") == "True\nSystem.Management.Automation.OrderedHashtable\nb,a\n"
