@@ -754,6 +754,15 @@ class PSTransformer(Transformer):
 
     def hashtable(self, c):
         lb, pairs, rb = c
+        seen = set()
+        for key, _ in pairs:
+            # pwsh's semantic check: constant keys must differ, ignoring case (a parse error, nothing runs)
+            if isinstance(key, A.StringConstantExpr) or (isinstance(key, A.ConstantExpr) and type(key.value) is int):
+                text = str(key.value)
+                if text.casefold() in seen:
+                    raise SemanticError(key.extent.start, key.extent.end, "DuplicateKeyInHashLiteral",
+                                        f"Duplicate keys '{text}' are not allowed in hash literals.")
+                seen.add(text.casefold())
         return A.HashtableExpr(_span(c), tuple(pairs))
 
     def hash_body(self, c):
