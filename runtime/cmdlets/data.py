@@ -942,8 +942,13 @@ def _type_information_line(obj: Any) -> str:
 
 
 def _check_type_information(cmd: Cmdlet) -> None:
+    # BaseCsvWritingCommand.BeginProcessing
+    if cmd.is_bound("QuoteFields") and cmd.is_bound("UseQuotes"):
+        msg = "You must specify either the -UseQuotes or -QuoteFields parameters, but not both."
+        cmd.throw_terminating(cmd.error_record(msg, "CannotSpecifyQuoteFieldsAndUseQuotes", "InvalidData", None,
+                                               InvalidOperationException(msg)))
     if cmd.is_bound("IncludeTypeInformation") and cmd.is_bound("NoTypeInformation"):
-        msg = "Cannot specify both the IncludeTypeInformation and NoTypeInformation parameters."
+        msg = "You must specify either the -IncludeTypeInformation or -NoTypeInformation parameters, but not both."
         cmd.throw_terminating(cmd.error_record(msg, "CannotSpecifyIncludeTypeInformationAndNoTypeInformation",
                                                "InvalidData", None, InvalidOperationException(msg)))
 
@@ -974,7 +979,7 @@ class ExportCsv(_CsvOutBase):
                                                      InvalidOperationException(msg)))
         _check_type_information(self)
         if self.append and self.no_header:
-            msg = "Cannot specify both the Append and NoHeader parameters."
+            msg = "You must specify either the -Append or -NoHeader parameters, but not both."
             self.throw_terminating(self.error_record(msg, "CannotSpecifyBothAppendAndNoHeader", "InvalidData", None,
                                                      InvalidOperationException(msg)))
         target = self.path if self.path is not None else self.literal_path

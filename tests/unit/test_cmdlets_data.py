@@ -251,3 +251,15 @@ def test_convertfrom_json_ashashtable_is_a_hashtable():
     # Pester: ConvertFrom-Json "Can convert one string-per-object with AsHashtable switch" (Should -BeOfType Hashtable)
     assert out("$h = '{\"b\":1,\"a\":2}' | ConvertFrom-Json -AsHashtable; $h -is [hashtable]; $h.GetType().FullName; "
                "$h.Keys -join ','") == "True\nSystem.Management.Automation.OrderedHashtable\nb,a\n"
+
+
+def test_csv_exclusive_parameters():
+    # Pester: ConvertTo-Csv "Does not support -UseQuotes and -QuoteFields at the same time" / "... -IncludeTypeInformation
+    # and -NoTypeInformation at the same time"; texts from CsvCommandStrings.resx
+    o, e = run("[pscustomobject]@{a=1} | ConvertTo-Csv -UseQuotes Always -QuoteFields a")
+    assert e == "ConvertTo-Csv: You must specify either the -UseQuotes or -QuoteFields parameters, but not both.\n"
+    o, e = run("try { [pscustomobject]@{a=1} | ConvertTo-Csv -IncludeTypeInformation -NoTypeInformation } "
+               "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }")
+    assert o == ("CannotSpecifyIncludeTypeInformationAndNoTypeInformation,Microsoft.PowerShell.Commands."
+                 "ConvertToCsvCommand\nYou must specify either the -IncludeTypeInformation or -NoTypeInformation "
+                 "parameters, but not both.\n")
