@@ -85,7 +85,6 @@ def test_get_date_file_formats():
     assert one("Get-date -Date 0030-01-01T01:02:03.0004Z -Format FileDateUniversal") == "00300101Z"
 
 
-@pytest.mark.xfail(reason="conversion: DateTime.Parse of a lowercase 'z' zone designator", strict=False)
 def test_get_date_lowercase_z():
     # Pester: "-Format FileDateTimeUniversal works" (written with a lowercase z)
     assert one("Get-date -Date 0030-01-01T01:02:03.0004z -Format FileDateTimeUniversal") == "00300101T0102030004Z"
@@ -99,8 +98,18 @@ def test_get_date_display_hint():
 
 def test_get_date_uformat_null_or_empty_is_validation_error():
     # Pester: "Passing '<name>' to -uformat produces a descriptive error"
-    out = lines('try { Get-date -Date 1/1/1970 -uformat "" -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }')
-    assert out == ["ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetDateCommand"]
+    # (the pwsh 7.4 test file: ParameterArgumentValidationErrorNullNotAllowed / ...EmptyStringNotAllowed)
+    out = lines('try { Get-date -Date 1/1/1970 -uformat "" -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }\n'
+                'try { Get-date -Date 1/1/1970 -uformat $null -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }')
+    assert out == ["ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.GetDateCommand",
+                   "ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.GetDateCommand"]
+
+
+def test_get_date_uformat_week_numbers():
+    # Pester: "using -uformat 'sStTuUVwWxXyYZ' produces the correct output", "using -uformat 'V'/'G'/'g'"
+    assert one("Get-Date -Date 1/1/0030 -UFormat %S%T%u%U%w%W%x%X%y%Y%%") == "0000:00:00202001/01/3000:00:00300030%"
+    assert one("Get-Date -Date 2030-04-05 -UFormat '%U %W %V'") == "13 13 14"
+    assert one("Get-Date -Date 2005-01-01 -UFormat '%V %G %g'") == "53 2004 04"
 
 
 def test_get_date_pipeline_input_by_property_name():
