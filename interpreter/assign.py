@@ -81,7 +81,7 @@ def _member_name(compiler, name_node):
 def _typed_variable(compiler, target: A.ConvertExpr):
     from pslark.interpreter.compiler import resolve_type_or_fail
     from pslark.interpreter.variables import variable_getter
-    from pslark.runtime.session import split_scope
+    from pslark.runtime.session import convert_to_constraint, split_scope
     var_node = target.operand
     getter = variable_getter(var_node)
     type_name = target.type_name
@@ -92,7 +92,7 @@ def _typed_variable(compiler, target: A.ConvertExpr):
         session = ctx.session
         scope = session.scope_for(prefix) if prefix in ("global", "script") else session.current
         var = scope.variables.get(plain.casefold())
-        converted = t.convert(None if value is AUTOMATION_NULL else value)
+        converted = convert_to_constraint(t, None if value is AUTOMATION_NULL else value)
         if var is None:
             session.new_variable(plain, converted, scope, type_constraint=t)
         else:

@@ -228,6 +228,13 @@ class ValidationMetadataException(RuntimeException):
     dotnet_type = "System.Management.Automation.ValidationMetadataException"
 
 
+class ArgumentTransformationMetadataException(RuntimeException):
+    """A value that cannot be converted to a type-constrained variable (`[int]$x = 'abc'`): pwsh's MetadataError."""
+
+    dotnet_type = "System.Management.Automation.ArgumentTransformationMetadataException"
+    default_category = "MetadataError"
+
+
 class ScriptCallDepthException(RuntimeException):
     dotnet_type = "System.Management.Automation.ScriptCallDepthException"
     default_error_id = "CallDepthOverflow"

@@ -224,7 +224,7 @@ class SessionState:
     @staticmethod
     def check_variable_value(var: PSVariable, value: Any) -> Any:
         if var.type_constraint is not None:
-            value = var.type_constraint.convert(value)
+            value = convert_to_constraint(var.type_constraint, value)
         for check in var.attributes:
             value = check(value)
         return value
@@ -360,3 +360,14 @@ class SessionState:
         while s is not None:
             yield s
             s = s.parent
+
+
+def convert_to_constraint(type_constraint, value: Any) -> Any:
+    """Convert a value for a type-constrained variable; failures are pwsh's MetadataError, same message."""
+    from pslark.runtime.errors import ArgumentTransformationMetadataException, PSException
+    try:
+        return type_constraint.convert(value)
+    except ArgumentTransformationMetadataException:
+        raise
+    except PSException as exc:
+        raise ArgumentTransformationMetadataException(exc.message, inner=exc) from None
