@@ -1909,6 +1909,11 @@ class NewObject(Cmdlet):
             t = None
         if t is None:
             self._type_not_found(name)
+        if not args:
+            default = _value_type_default(t)
+            if default is not None:
+                # Activator.CreateInstance of a struct without a parameterless constructor: its default value
+                return default
         try:
             return t.new(list(args))
         except PSException as exc:
@@ -1959,6 +1964,32 @@ class NewObject(Cmdlet):
             except PSException as exc:
                 self.write_error(self.error_record(exc.message, "SetValueException", "InvalidData", None, exc))
         return result
+
+
+_VALUE_TYPE_ZEROS = ("System.Char", "System.Byte", "System.SByte", "System.Int16", "System.UInt16", "System.Int32",
+                     "System.UInt32", "System.Int64", "System.UInt64", "System.Single", "System.Double",
+                     "System.Decimal", "System.IntPtr", "System.UIntPtr")
+
+
+def _value_type_default(t: Any) -> Any:
+    """default(T) for the modelled structs New-Object can create without arguments, else None."""
+    import datetime
+    import uuid
+    full = str(getattr(t, "full_name", "") or "")
+    try:
+        if full in _VALUE_TYPE_ZEROS:
+            return t.convert(0)
+        if full == "System.Boolean":
+            return False
+        if full == "System.DateTime":
+            return datetime.datetime(1, 1, 1)
+        if full == "System.TimeSpan":
+            return datetime.timedelta(0)
+        if full == "System.Guid":
+            return uuid.UUID(int=0)
+    except Exception:   # noqa: BLE001 - let the constructor path report it
+        return None
+    return None
 
 
 def _local_constructor(name: str, args: list) -> Any:

@@ -581,3 +581,9 @@ def test_add_member_script_property_and_passthru_table():
                 "$o.Double; $o.Double = 10; $o.a\n"
                 "$o | Add-Member -NotePropertyName b -NotePropertyValue 3 -PassThru | Format-Table")
     assert out == ["2", "5", "", "a Double b", "- ------ -", "5     10 3", ""]
+
+
+def test_new_object_value_type_defaults():
+    # Pester: New-Object "New-Object with char should work" (Activator.CreateInstance of a struct)
+    assert lines("$c = New-Object -TypeName char; $c.Count; [int]$c; (New-Object int) + 1; (New-Object datetime).Year; "
+                 "(New-Object bool)") == ["1", "0", "1", "1", "False"]
