@@ -124,6 +124,12 @@ class _Printer:
         self.lost: Optional[str] = None
 
     def on_message(self, message: dict) -> None:
+        try:
+            self._show(message)
+        except Exception as exc:   # content that cannot be shown: end this line, never crash the REPL
+            self.connection_lost(f"the server sent an invalid message ({type(exc).__name__}: {exc})")
+
+    def _show(self, message: dict) -> None:
         from pslark.runtime.conversion import to_string
         from pslark.runtime.jobs.processjob import InvocationHandler
         kind = message.get("type")

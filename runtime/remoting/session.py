@@ -257,6 +257,14 @@ class RemoteHandler(InvocationHandler):
         self._lost_lock = threading.Lock()
         self._lost = False
 
+    def on_message(self, message: dict) -> None:
+        if self._lost:
+            return
+        try:
+            super().on_message(message)
+        except Exception as exc:   # content the decoder could not turn into values: fail this host, never crash
+            self.connection_lost(f"the server sent an invalid message ({type(exc).__name__}: {exc})")
+
     def connection_lost(self, reason: str) -> None:
         with self._lost_lock:
             if self._lost or self.done.is_set():

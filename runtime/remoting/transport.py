@@ -38,12 +38,15 @@ IPC_LAUNCH = "An error occurred while starting the background process. Error rep
 
 
 _LIVE: "weakref.WeakSet[Link]" = weakref.WeakSet()
+_LIVE_LOCK = threading.Lock()
 
 
 def _close_all() -> None:
     """At exit, end every link before Python stops its threads (a daemon thread killed inside the
     cryptography library aborts the whole process)."""
-    for link in list(_LIVE):
+    with _LIVE_LOCK:
+        links = list(_LIVE)
+    for link in links:
         try:
             link.abort()
         except Exception:   # exiting anyway
@@ -172,7 +175,8 @@ class Link:
         self.alive_interval = 15.0
         self.alive_count = 3
         self.on_lost: list[Callable[[str], None]] = []
-        _LIVE.add(self)
+        with _LIVE_LOCK:
+            _LIVE.add(self)
 
     # ---- opening
     def open(self) -> None:
