@@ -1814,7 +1814,7 @@ class GetMember(Cmdlet):
         patterns = [str(n) for n in _as_list(self.name)] or ["*"]
         members = _members_of(obj, bool(self.static))
         if self.force and not self.static:
-            members = members + _intrinsic_members(obj, members)
+            members = members + _accessor_methods(members) + _intrinsic_members(obj, members)
         for pattern in patterns:
             found = []
             for name, mtype, definition in members:
@@ -1856,6 +1856,27 @@ def _intrinsic_members(obj: Any, members: list) -> list:
                                   "GetHashCode, GetType}"),
     ]
     return [m for m in out if m[0] not in names]
+
+
+def _accessor_methods(members: list) -> list:
+    """The get_/set_ accessor methods of the adapted .NET properties (hidden special-name methods -Force shows)."""
+    import re
+    have = {n.casefold() for n, _, _ in members}
+    out = []
+    for name, mtype, definition in members:
+        if mtype not in ("Property", "ParameterizedProperty"):
+            continue
+        m = re.match(r"^(\S+)\s+" + re.escape(name) + r"(\(.*?\))?\s*\{(.*)\}\s*$", str(definition))
+        if not m:
+            continue
+        ptype, params, access = m.group(1), (m.group(2) or "()"), m.group(3)
+        inner = params[1:-1]
+        if "get;" in access and "get_" + name.casefold() not in have:
+            out.append(("get_" + name, "Method", f"{ptype} get_{name}{params}"))
+        if "set;" in access and "set_" + name.casefold() not in have:
+            args = (inner + ", " if inner else "") + f"{ptype} value"
+            out.append(("set_" + name, "Method", f"void set_{name}({args})"))
+    return out
 
 
 def _is_special_method(name: str) -> bool:

@@ -587,3 +587,9 @@ def test_new_object_value_type_defaults():
     # Pester: New-Object "New-Object with char should work" (Activator.CreateInstance of a struct)
     assert lines("$c = New-Object -TypeName char; $c.Count; [int]$c; (New-Object int) + 1; (New-Object datetime).Year; "
                  "(New-Object bool)") == ["1", "0", "1", "1", "False"]
+
+
+def test_get_member_force_shows_accessors():
+    # Pester: Get-Member "Get Set Property Accessors On PsBase"
+    assert lines("(('abc').psbase | Get-Member -Force get_*).Name") == ["get_Chars", "get_Length"]
+    assert lines("('abc' | Get-Member get_*).Count") == ["0"]
