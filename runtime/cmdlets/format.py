@@ -174,12 +174,15 @@ class FormatTable(_FormatCmdlet):
     hide_table_headers = Parameter("switch")
     wrap = Parameter("switch")
 
+    exclude_property = Parameter("string[]")
+
     def options(self) -> dict:
         return {
             "autosize": True if self.auto_size else None,
             "wrap": True if self.wrap else None,
             "hide_table_headers": True if self.hide_table_headers else None,
             "repeat_header": bool(self.repeat_header),
+            "exclude_property": _as_list(self.exclude_property) or None,
         }
 
 
@@ -188,6 +191,10 @@ class FormatList(_FormatCmdlet):
     shape = "list"
     property_keys = LIST_KEYS
     property = Parameter("object[]", position=0)
+    exclude_property = Parameter("string[]")
+
+    def options(self) -> dict:
+        return {"exclude_property": _as_list(self.exclude_property) or None}
 
 
 @cmdlet("Format-Wide", aliases=("fw",))
@@ -197,6 +204,7 @@ class FormatWide(_FormatCmdlet):
     property = Parameter("object", position=0)
     auto_size = Parameter("switch")
     column = Parameter("int", validate_range=(1, 2147483647))
+    exclude_property = Parameter("string[]")
 
     def begin_processing(self):
         if self.auto_size and self.is_bound("Column"):
@@ -206,7 +214,8 @@ class FormatWide(_FormatCmdlet):
 
     def options(self) -> dict:
         return {"autosize": True if self.auto_size else None,
-                "column": self.column if self.is_bound("Column") else None}
+                "column": self.column if self.is_bound("Column") else None,
+                "exclude_property": _as_list(self.exclude_property) or None}
 
 
 @cmdlet("Format-Custom", aliases=("fc",))

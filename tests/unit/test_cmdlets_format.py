@@ -115,3 +115,11 @@ def test_format_table_then_out_string():
 
 def test_format_custom_scalars():
     assert out("'abc' | Format-Custom") == "abc\n"
+
+
+def test_format_exclude_property():
+    # Pester: Format-Wide "ExcludeProperty parameter" (Should exclude specified property and display first remaining)
+    o, e = run("$o = [pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle' }\n"
+               "$o | Format-Wide -ExcludeProperty Name | Out-String\n$o | Format-List -ExcludeProperty Age, C* | Out-String")
+    assert e == ""
+    assert "30" in o and "Test" in o.split("Name : ")[-1] and "Seattle" not in o and "Age" not in o
