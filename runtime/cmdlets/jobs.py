@@ -363,13 +363,17 @@ class _ReceiveJob(JobCmdletBase):
 
 
 def _wait_any(jobs: list[Job], timeout: float) -> None:
+    """Sleep until any of the jobs has news (data or a state change), at most `timeout` seconds."""
+    if any(job.data_arrived.is_set() for job in jobs):
+        return
+    if len(jobs) == 1:
+        jobs[0].data_arrived.wait(timeout)
+        return
     deadline = time.monotonic() + timeout
-    for job in jobs:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+    while time.monotonic() < deadline:
+        if any(job.data_arrived.is_set() for job in jobs):
             return
-        if job.data_arrived.wait(remaining) or job.finished.is_set():
-            return
+        jobs[0].data_arrived.wait(min(0.005, max(0.0, deadline - time.monotonic())))
 
 
 ReceiveJob = _job_cmdlet("Receive-Job", "ReceiveJob", dict(

@@ -127,6 +127,7 @@ class Job:
             self.changed.notify_all()
         if state in FINISHED_STATES:
             self.finished.set()
+            self.notify_data()          # wake Receive-Job -Wait at once
         for listener in list(self.state_listeners):
             listener(self)
         if self.parent is not None:
