@@ -157,8 +157,12 @@ class _FormatCmdlet(Cmdlet):
         try:
             packets = produce()
         except FormatViewNotFound as exc:
-            self.throw_terminating(self.error_record(exc.message, "FormatViewNotFound", "InvalidArgument",
-                                                     self.view, PSArgumentException(exc.message)))
+            # FormatViewManager: a PipelineStoppedException (ObjectNotFound) whose ErrorDetails carry the text
+            from pslark.runtime.errors import PipelineStoppedException
+            rec = self.error_record(exc.message, "FormatViewNotFound", "ObjectNotFound", self.view,
+                                    PipelineStoppedException("The pipeline has been stopped."))
+            rec.error_details_message = exc.message
+            self.throw_terminating(rec)
             return
         for p in packets:
             self.write_object(p)

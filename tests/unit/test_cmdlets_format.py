@@ -123,3 +123,11 @@ def test_format_exclude_property():
                "$o | Format-Wide -ExcludeProperty Name | Out-String\n$o | Format-List -ExcludeProperty Age, C* | Out-String")
     assert e == ""
     assert "30" in o and "Test" in o.split("Name : ")[-1] and "Seattle" not in o and "Age" not in o
+
+
+def test_format_view_not_found_is_pipeline_stopped():
+    # Pester: Format-Table "Format-Table with not existing table with force should throw PipelineStoppedException"
+    o, e = run("$obj = New-Object -TypeName PSObject\ntry { $obj | Format-Table -View bar -Force -ErrorAction Stop } "
+               "catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason }")
+    assert o.splitlines() == ["FormatViewNotFound,Microsoft.PowerShell.Commands.FormatTableCommand",
+                              "PipelineStoppedException"]
