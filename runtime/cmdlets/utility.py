@@ -860,7 +860,16 @@ def _props_for(obj: Any) -> list:
 
 
 def _extended_view(o, ctx) -> str:
-    return render_extended_error(o)
+    text = render_extended_error(o)
+    # the view's script ends by giving the object its own type names back (Get-Error.Tests.ps1: after Out-String
+    # the record is a plain ErrorRecord / Exception again)
+    if isinstance(o, PSObject) and o.base is not None and o.type_names and \
+            o.type_names[0] in (EXTENDED_ERROR, EXTENDED_EXCEPTION):
+        try:
+            o.type_names[:] = list(type_names(o.base))
+        except Exception:   # noqa: BLE001 - keep the extended names
+            pass
+    return text
 
 
 _VIEW_REGISTERED = False

@@ -237,7 +237,6 @@ def test_get_error_detailed_view_shows_message():
     assert "Message" in o and "boom" in o and "FullyQualifiedErrorId" in o
 
 
-@pytest.mark.xfail(reason="engine: an error caught by try/catch is not yet added to $Error (pwsh adds it)", strict=False)
 def test_get_error_sees_caught_errors():
     # Pester: Get-Error "Get-Error resolves $error[0] and includes InnerException"
     out = lines("try { 1/0 } catch { }\ntry { throw 'second' } catch { }\n(Get-Error -Newest 2).Count")
@@ -339,3 +338,10 @@ def test_select_string_context_display():
 @pytest.mark.skipif(os.name != "posix", reason="tty-free run")
 def test_clear_host_writes_nothing_when_redirected():
     assert lines("Clear-Host") == []
+
+
+def test_get_error_view_restores_type_names():
+    # Pester: Get-Error "Get-Error will handle Exceptions" (the view gives the object its own type names back)
+    out = lines("$error.Insert(0, [Exception]::new('myexception'))\n$err = Get-Error\n$err.PSObject.TypeNames[0]\n"
+                "$s = $err | Out-String\n$s -like '*myexception*'\n$err.PSObject.TypeNames[0]")
+    assert out == ["System.Exception#PSExtendedError", "True", "System.Exception"]
