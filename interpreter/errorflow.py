@@ -125,6 +125,7 @@ def _catch(ctx, exc: PSException, extent, catches, out) -> bool:
     record = _record(exc, extent)
     for types, cbody in catches:
         if exception_matches(exc, types):
+            ctx.record_error(record)   # pwsh saves the error in $Error before it runs the catch block
             stack = ctx.__dict__.setdefault("catch_exceptions", [])
             stack.append(exc)
             try:
