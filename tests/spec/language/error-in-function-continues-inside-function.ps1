@@ -1,0 +1,3 @@
+function F { 'start'; 1/$zero; 'end' }
+$zero = 0
+F

@@ -1,0 +1,3 @@
+#! exit: 4
+try { 'in try'; exit 4 } finally { 'finally ran' }
+'not reached'

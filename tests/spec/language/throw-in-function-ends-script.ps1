@@ -1,0 +1,7 @@
+#! exit: 1
+function G {
+    throw 'inner boom'
+}
+'a'
+G
+'b'
