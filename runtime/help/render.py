@@ -19,7 +19,7 @@ class CommandHelp:
     """Everything known about one command's help: its metadata and, when written, its text."""
 
     def __init__(self, name: str, category: str, md, text: Optional[CommandHelpText], aliases: list,
-                 module: str = "", language: str = "en", show_common: bool = True):
+                 module: str = "", language: str = "en", show_common: bool = True, defaults: Optional[dict] = None):
         self.name = name
         self.category = category          # Cmdlet | Function | Filter | ExternalScript
         self.md = md
@@ -28,6 +28,7 @@ class CommandHelp:
         self.module = module
         self.language = language
         self.show_common = show_common
+        self.defaults = defaults or {}          # parameter name (folded) -> default value text (script params)
 
     @property
     def synopsis(self) -> str:
@@ -161,15 +162,15 @@ def _parameter_block(h: CommandHelp, p, width: int, s: dict, table: bool) -> lis
     if table:
         if body:
             out.append("")
-        out += _attribute_table(p, ph, s)
+        out += _attribute_table(p, ph, s, h.defaults.get(p.name.casefold()))
     return out
 
 
-def _attribute_table(p, ph: Optional[ParameterHelp], s: dict) -> list[str]:
+def _attribute_table(p, ph: Optional[ParameterHelp], s: dict, default_text: Optional[str] = None) -> list[str]:
     labels = [s["Required?"], s["Position?"], s["Default value"], s["Accept pipeline input?"], s["Aliases"],
               s["Accept wildcard characters?"]]
     pad = max(29, max(len(x) for x in labels) + 1)
-    default = ph.default if ph is not None and ph.default else s["None"]
+    default = ph.default if ph is not None and ph.default else (default_text or s["None"])
     if default == "None" and s["None"] != "None":
         default = s["None"]
     values = [M.parameter_required(p), M.parameter_position(p), default, M.pipeline_input(p),

@@ -120,7 +120,23 @@ def function_entry(ctx, info, culture: str) -> CommandEntry:
     text = function_help(info)
     category = "Filter" if getattr(info, "is_filter", False) else "Function"
     return CommandEntry(CommandHelp(info.name, category, md, text, aliases_of(ctx, info.name),
-                                    module=getattr(info, "module", "") or "", language=language_of(culture)))
+                                    module=getattr(info, "module", "") or "", language=language_of(culture),
+                                    defaults=_defaults(getattr(info, "ast", None), getattr(info.script_block, "ast", None))))
+
+
+def _defaults(*asts) -> dict:
+    """The default value text of each parameter (`$Count = 1` -> '1'), from param() or `function f($a = 1)`."""
+    out: dict = {}
+    for node in asts:
+        params = list(getattr(node, "parameters", ()) or ())
+        block = getattr(getattr(node, "body", node), "param_block", None)
+        if block is not None:
+            params += list(block.parameters)
+        for p in params:
+            default = getattr(p, "default", None)
+            if default is not None and getattr(default, "extent", None) is not None:
+                out.setdefault(p.name.casefold(), default.extent.text)
+    return out
 
 
 def script_entry(ctx, path: str, culture: str) -> Optional[CommandEntry]:
@@ -141,7 +157,8 @@ def script_entry(ctx, path: str, culture: str) -> Optional[CommandEntry]:
         md = None
     name = os.path.basename(path)
     doc = script_help(text, name, sb_ast)
-    return CommandEntry(CommandHelp(name, "ExternalScript", md, doc, [], language=language_of(culture)))
+    return CommandEntry(CommandHelp(name, "ExternalScript", md, doc, [], language=language_of(culture),
+                                    defaults=_defaults(sb_ast)))
 
 
 def about_entry(name: str, culture: str) -> Optional[AboutEntry]:
