@@ -469,16 +469,32 @@ class SecureString:
 NON_INTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
 
 
+def _cli_non_interactive() -> bool:
+    """Was pslark started with -NonInteractive (-noni)? (the CLI does not tell the host yet)"""
+    import sys
+    for tok in sys.argv[1:]:
+        t = tok.casefold().lstrip("-/")
+        if t in ("c", "command", "f", "file", "e", "ec", "encodedcommand", "cwa", "commandwithargs"):
+            break
+        if len(t) >= 4 and "noninteractive".startswith(t):
+            return True
+    return False
+
+
 def _host_can_read(host) -> bool:
+    """pwsh's console host reads Read-Host input from the terminal or from redirected stdin; only -NonInteractive
+    (and hosts without input: jobs, remoting, embedding) refuse."""
     if getattr(host, "non_interactive", False):
         return False
     if getattr(host, "interactive", False):
         return True
     stdin = getattr(host, "stdin", None)
-    try:
-        return stdin is not None and stdin.isatty()
-    except (AttributeError, ValueError):
+    if stdin is None:
         return False
+    import sys
+    if stdin is sys.stdin and _cli_non_interactive():
+        return False
+    return True
 
 
 @cmdlet("Read-Host")
@@ -519,10 +535,20 @@ class ReadHost(Cmdlet):
         if stdin is None:
             return None
         host.write_out(prompt)
+        try:
+            redirected = not stdin.isatty()
+        except (AttributeError, ValueError, OSError):
+            redirected = True
         line = stdin.readline()
         if not line:
+            if redirected:
+                host.write_out("\n")
             return None
-        return line.rstrip("\n").rstrip("\r")
+        line = line.rstrip("\n").rstrip("\r")
+        if redirected:
+            # the console host echoes what it read from redirected input (Read-Host.Tests.ps1: "foo: !1")
+            host.write_out(line + "\n")
+        return line
 
 
 def _read_masked(stdin, host) -> str:

@@ -205,6 +205,17 @@ def test_read_host_non_interactive_is_terminating():
     assert o == "after\n"
 
 
+def test_read_host_reads_redirected_stdin_unless_noninteractive():
+    # Pester: Read-Host "Read-Host doesn't enter command prompt mode" ("!1" | pwsh -c "Read-host -Prompt 'foo'")
+    from tests.conftest import run_pslark
+    r = run_pslark(["-NoProfile", "-c", "Read-host -Prompt 'foo'"], stdin="!1\n")
+    assert r.stdout.splitlines() == ["foo: !1", "!1"]
+    r = run_pslark(["-NonInteractive", "-c", "Read-host -Prompt 'foo'"], stdin="!1\n")
+    assert "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available." in r.stderr
+    r = run_pslark(["-c", "try { Read-Host -MaskInput -AsSecureString } catch { $_.FullyQualifiedErrorId }"], stdin="")
+    assert r.stdout == "AmbiguousParameterSet,Microsoft.PowerShell.Commands.ReadHostCommand\n"
+
+
 def test_read_host_reads_from_interactive_host():
     class Host(CollectingHost):
         def read_line(self, prompt=""):
