@@ -351,8 +351,8 @@ class RemoteChildJob(Job):
                             session.busy -= 1
             finally:
                 if owned and self.link is not None:
-                    if self.stop_requested:
-                        self.link.abort()
+                    if self.stop_requested or self.link.closed.is_set():
+                        self.link.abort()          # nothing left to say goodbye to
                     else:
                         self.link.close()
 
