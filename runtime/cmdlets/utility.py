@@ -649,32 +649,103 @@ def _culture_by_name(name: str):
     parts = name.split("-")
     canonical = "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p
                                                for p in parts[1:]])
-    return Culture(canonical, canonical, lcid=4096)
+    lang = _LANGUAGE_NAMES.get(parts[0].lower())
+    english = canonical
+    if lang is not None:
+        region = next((_REGION_NAMES.get(p.upper()) for p in parts[1:] if len(p) in (2, 3)), None)
+        english = f"{lang} ({region})" if region else lang
+    return Culture(canonical, english, lcid=4096, two_letter=parts[0].lower())
+
+
+# English names .NET (ICU) gives languages and regions, for cultures pslark does not model in detail
+_LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bangla", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fil": "Filipino", "fr": "French",
+    "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
+    "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
+    "kk": "Kazakh", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ms": "Malay",
+    "mt": "Maltese", "nb": "Norwegian Bokmål", "nl": "Dutch", "nn": "Norwegian Nynorsk", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Kiswahili", "ta": "Tamil", "th": "Thai", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "zh": "Chinese",
+}
+_REGION_NAMES = {
+    "AE": "United Arab Emirates", "AR": "Argentina", "AT": "Austria", "AU": "Australia", "BE": "Belgium",
+    "BG": "Bulgaria", "BR": "Brazil", "BY": "Belarus", "CA": "Canada", "CH": "Switzerland", "CL": "Chile",
+    "CN": "China", "CO": "Colombia", "CZ": "Czechia", "DE": "Germany", "DK": "Denmark", "EE": "Estonia",
+    "EG": "Egypt", "ES": "Spain", "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece",
+    "HK": "Hong Kong SAR", "HR": "Croatia", "HU": "Hungary", "ID": "Indonesia", "IE": "Ireland", "IL": "Israel",
+    "IN": "India", "IR": "Iran", "IS": "Iceland", "IT": "Italy", "JP": "Japan", "KE": "Kenya", "KR": "Korea",
+    "KZ": "Kazakhstan", "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia", "MD": "Moldova", "MX": "Mexico",
+    "MY": "Malaysia", "NG": "Nigeria", "NL": "Netherlands", "NO": "Norway", "NZ": "New Zealand", "PE": "Peru",
+    "PH": "Philippines", "PK": "Pakistan", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "RS": "Serbia",
+    "RU": "Russia", "SA": "Saudi Arabia", "SE": "Sweden", "SG": "Singapore", "SI": "Slovenia", "SK": "Slovakia",
+    "TH": "Thailand", "TR": "Türkiye", "TW": "Taiwan", "UA": "Ukraine", "US": "United States", "VN": "Vietnam",
+    "ZA": "South Africa", "001": "world", "150": "Europe", "419": "Latin America",
+}
+
+
+_CULTURE_NAME = None
+
+
+def _plausible_culture_name(name: str) -> bool:
+    """Is `name` in the set CultureInfo.GetCultures(AllCultures) would give (ValidateCultureNamesGenerator)?
+    pslark models a subset of cultures, so a well-formed language[-Script][-REGION] tag counts as one."""
+    global _CULTURE_NAME
+    import re
+    from pslark.runtime.culture import get_culture
+    if name == "" or get_culture(name) is not None:
+        return True
+    if _CULTURE_NAME is None:
+        _CULTURE_NAME = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?")
+    return bool(_CULTURE_NAME.fullmatch(name))
 
 
 @cmdlet("Get-Culture", default_set="CurrentCulture")
 class GetCulture(Cmdlet):
-    name = Parameter("string", position=0, pipeline=True, by_property_name=True, sets=("Name",))
+    name = Parameter("string[]", position=0, pipeline=True, sets=("Name",), validate_not_null=True)
+    no_user_overrides = Parameter("switch", sets=("CurrentCulture", "Name"))
     list_available = Parameter("switch", sets=("ListAvailable",))
-    no_user_override = Parameter("switch")
+
+    def _all(self) -> list:
+        from pslark.runtime import culture as C
+        seen: list = []
+        for c in [C.invariant_culture()] + [c for k, c in sorted(getattr(C, "_CULTURES", {}).items())]:
+            if c not in seen:
+                seen.append(c)
+        return seen
 
     def process_record(self):
         from pslark.runtime import culture as C
         if self.parameter_set == "ListAvailable":
-            seen = []
-            for c in [C.invariant_culture()] + [c for k, c in sorted(getattr(C, "_CULTURES", {}).items())]:
-                if c not in seen:
-                    seen.append(c)
-                    self.write_object(c)
+            for c in self._all():
+                self.write_object(c)
             return
         if self.parameter_set == "Name" and self.name is not None:
-            c = _culture_by_name(str(self.name))
-            if c is None:
-                msg = f"Culture is not supported. (Parameter 'name')\n{self.name} is an invalid culture identifier."
-                self.write_error(self.error_record(msg, "ItemNotFoundException", "ObjectNotFound", self.name,
-                                                   ItemNotFoundException(msg)))
-                return
-            self.write_object(c)
+            names = [("" if n is None else str(n)) for n in _as_list(self.name)]
+            for n in names:
+                if not _plausible_culture_name(n):
+                    # [ValidateSet(typeof(ValidateCultureNamesGenerator))]: a binding error
+                    from pslark.runtime.errors import ParameterBindingException
+                    valid = ",".join(c.name for c in self._all())
+                    msg = (f"Cannot validate argument on parameter 'Name'. The argument \"{n}\" does not belong to "
+                           f"the set \"{valid}\" specified by the ValidateSet attribute. Supply an argument that is in "
+                           f"the set and then try the command again.")
+                    self.throw_terminating(self.error_record(msg, "ParameterArgumentValidationError", "InvalidData",
+                                                             None, ParameterBindingException(msg)))
+            current = C.current_culture()
+            for n in names:
+                if not self.no_user_overrides and n.casefold() == current.name.casefold():
+                    self.write_object(current)
+                    continue
+                c = C.invariant_culture() if n == "" else _culture_by_name(n)
+                if c is None:
+                    msg = f"Culture is not supported. (Parameter 'name')\n{n} is an invalid culture identifier."
+                    self.write_error(self.error_record(msg, "ItemNotFoundException", "ObjectNotFound", self.name,
+                                                       ItemNotFoundException(msg)))
+                    return
+                self.write_object(c)
             return
         self.write_object(C.current_culture())
 

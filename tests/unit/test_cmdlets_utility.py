@@ -356,3 +356,13 @@ def test_get_error_view_restores_type_names():
     out = lines("$error.Insert(0, [Exception]::new('myexception'))\n$err = Get-Error\n$err.PSObject.TypeNames[0]\n"
                 "$s = $err | Out-String\n$s -like '*myexception*'\n$err.PSObject.TypeNames[0]")
     assert out == ["System.Exception#PSExtendedError", "True", "System.Exception"]
+
+
+def test_get_culture_names():
+    # Pester: Get-Culture "Should return specified cultures with '-Name' parameter", "Should accept values from a
+    # pipeline for '-Name' parameter", "Should write an error on unsupported culture name"
+    assert lines("$a = Get-Culture '', 'ru-RU'; $a.Count; $a[0].EnglishName; $a[1].Name; $a[1].EnglishName") == \
+        ["2", "Invariant Language (Invariant Country)", "ru-RU", "Russian (Russia)"]
+    assert lines("('', 'ru-RU' | Get-Culture).Count; (Get-Culture -Name ru-RU -NoUserOverrides).Name") == ["2", "ru-RU"]
+    assert one("try { Get-Culture -Name 'abcdefghijkl' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }") == \
+        "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetCultureCommand"
