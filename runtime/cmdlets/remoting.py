@@ -162,11 +162,23 @@ class RemotingCmdlet(Cmdlet):
         if key_file:
             key_file = self.ctx.session.resolve_path(key_file) if not os.path.isabs(os.path.expanduser(key_file)) \
                 else os.path.expanduser(key_file)
-        names = _items(self.host_name)
+        names = self.names_argument("HostName", self.host_name)
         return [_spec_for_host(h, self.user_name, self.port if self.is_bound("Port") else None, key_file,
                                self.options, self.subsystem,
                                self.connecting_timeout if self.is_bound("ConnectingTimeout") else None)
                 for h in names if h]
+
+    def names_argument(self, parameter: str, value) -> list:
+        """-ComputerName / -HostName values; an empty one is [ValidateNotNullOrEmpty]'s error, as in pwsh."""
+        values = _items(value)
+        if any(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            exc = ParameterBindingException(
+                f"Cannot validate argument on parameter '{parameter}'. The argument is null, empty, or an element of "
+                f"the argument collection contains a null value. Supply a collection that does not contain any null "
+                f"values and then try the command again.", error_id="ParameterArgumentValidationError")
+            self.throw_terminating(ErrorRecord(exc, f"ParameterArgumentValidationError,{self.fq_suffix()}",
+                                               "InvalidData", None, self.invocation))
+        return [str(v) for v in values]
 
     def sessions_argument(self) -> list:
         """-Session values; a $null among them is [ValidateNotNullOrEmpty]'s error, as in pwsh."""
@@ -299,7 +311,8 @@ class _InvokeCommand(RemotingCmdlet):
     def _specs(self) -> list:
         ps = self.parameter_set
         if ps in (COMPUTER, FILE_COMPUTER):
-            names = _items(self.computer_name) if self.is_bound("ComputerName") else ["localhost"]
+            names = (self.names_argument("ComputerName", self.computer_name) if self.is_bound("ComputerName")
+                     else ["localhost"])
             port = self.port if self.is_bound("Port") else None
             subsystem = self.configuration_name or None
             return [_spec_for_computer(n, port, subsystem) for n in names if n]
@@ -435,7 +448,8 @@ class _NewPSSession(RemotingCmdlet):
         elif ps == SSH_HASH:
             specs = self.ssh_connection_specs(self.ssh_connection)
         else:
-            names = _items(self.computer_name) if self.is_bound("ComputerName") else ["localhost"]
+            names = (self.names_argument("ComputerName", self.computer_name) if self.is_bound("ComputerName")
+                     else ["localhost"])
             port = self.port if self.is_bound("Port") else None
             specs = [_spec_for_computer(n, port, self.configuration_name or None) for n in names if n]
         throttle = self.throttle_limit if self.is_bound("ThrottleLimit") and self.throttle_limit else DEFAULT_THROTTLE
@@ -630,7 +644,8 @@ class _EnterPSSession(RemotingCmdlet):
                 specs = self.host_specs()
             else:
                 port = self.port if self.is_bound("Port") else None
-                specs = [_spec_for_computer(self.computer_name, port, self.configuration_name or None)]
+                name = self.names_argument("ComputerName", self.computer_name)[0]
+                specs = [_spec_for_computer(name, port, self.configuration_name or None)]
             results = open_sessions(self, specs, None, 1, True)
             if not results:
                 return
