@@ -623,7 +623,10 @@ class HostInfo:
 @cmdlet("Get-Host")
 class GetHost(Cmdlet):
     def process_record(self):
-        self.write_object(HostInfo(self.ctx))
+        # GetHostCommand writes this.Host: the very object $Host holds
+        var = self.ctx.session.get_variable("Host")
+        host = var.value if var is not None else None
+        self.write_object(host if host is not None else HostInfo(self.ctx))
 
 
 @cmdlet("Clear-Host", aliases=("cls",), module="Microsoft.PowerShell.Core")

@@ -366,3 +366,9 @@ def test_get_culture_names():
     assert lines("('', 'ru-RU' | Get-Culture).Count; (Get-Culture -Name ru-RU -NoUserOverrides).Name") == ["2", "ru-RU"]
     assert one("try { Get-Culture -Name 'abcdefghijkl' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }") == \
         "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetCultureCommand"
+
+
+def test_get_host_is_dollar_host():
+    # Pester: Get-Host "Should works proper with get-host"
+    assert lines("$r = Get-Host; $r -eq $Host; $r.PSObject.TypeNames[0]") == \
+        ["True", "System.Management.Automation.Internal.Host.InternalHost"]
