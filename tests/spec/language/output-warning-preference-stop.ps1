@@ -1,0 +1,2 @@
+$WarningPreference = 'Stop'
+try { Write-Warning 'w' } catch { $_.Exception.Message }
