@@ -307,7 +307,7 @@ def _max_overlap(events) -> int:
 def test_throttle_limit_two_against_four_hosts(sshd):
     sshd.clear_log()
     r = sshd.run("Invoke-Command -ComputerName Server01, Server02, Server03, Server04 -ThrottleLimit 2 "
-                 "{ Start-Sleep -Milliseconds 700; 'done' }")
+                 "{ Start-Sleep -Milliseconds 1500; 'done' }")
     assert lines(r) == ["done"] * 4, r.stderr
     events = sshd.connections()
     assert len([e for e in events if e[0] == "start"]) == 4
@@ -317,14 +317,15 @@ def test_throttle_limit_two_against_four_hosts(sshd):
 def test_default_throttle_runs_four_hosts_at_once(sshd):
     sshd.clear_log()
     r = sshd.run("Invoke-Command -ComputerName Server01, Server02, Server03, Server04 "
-                 "{ Start-Sleep -Milliseconds 1200; 'done' }")
+                 "{ Start-Sleep -Milliseconds 2500; 'done' }")
     assert lines(r) == ["done"] * 4
     assert _max_overlap(sshd.connections()) == 4
 
 
 def test_stop_job_closes_the_channel(sshd):
     sshd.clear_log()
-    r = sshd.run("$j = Invoke-Command -ComputerName Server01 { Start-Sleep 60 } -AsJob; Start-Sleep 1; "
+    r = sshd.run("$j = Invoke-Command -ComputerName Server01 { Start-Sleep 60 } -AsJob; "
+                 "while (-not (Get-Content ./connections.log)) { Start-Sleep -Milliseconds 100 }; Start-Sleep 1; "
                  "Stop-Job -Job $j; $j | Select-Object -ExpandProperty State; Start-Sleep -Milliseconds 800",
                  timeout=30)
     assert lines(r) == ["Stopped"]
