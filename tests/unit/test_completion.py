@@ -141,7 +141,7 @@ def test_file_paths(ctx, tmp_path):
 
 def test_help_topics(ctx):
     found = texts(ctx, "Get-Help about_Jo")
-    assert "about_Jobs" in found
+    assert "about_Jobs" in found and "about_Job_Details" in found
     assert "Get-Job" in texts(ctx, "Get-Help Get-J")
 
 
