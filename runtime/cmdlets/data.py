@@ -83,9 +83,43 @@ class _TextWriter:
         self.fh.close()
 
 
-def provider_path(cmd: Cmdlet, path: str) -> str:
-    from pslark.runtime.paths import to_provider_path
-    return to_provider_path(cmd.ctx.session, path)
+_OTHER_PROVIDERS = {"env": "Microsoft.PowerShell.Core\\Environment", "variable": "Microsoft.PowerShell.Core\\Variable",
+                    "alias": "Microsoft.PowerShell.Core\\Alias", "function": "Microsoft.PowerShell.Core\\Function"}
+
+
+def provider_path(cmd: Cmdlet, path: str, param: Optional[str] = None) -> str:
+    """The FileSystem path a file cmdlet reads or writes, with pwsh's errors: a mandatory path parameter refuses $null
+    and '' (`param` names it), another provider's drive is ReadWriteFileNotFileSystemProvider, an unknown drive
+    DriveNotFound."""
+    from pslark.runtime.paths import qualifier_of, to_provider_path
+    if param is not None and (path is None or path is AUTOMATION_NULL or path == ""):
+        from pslark.runtime.errors import ParameterBindingException
+        if path == "":
+            msg = f"Cannot bind argument to parameter '{param}' because it is an empty string."
+            eid = "ParameterArgumentValidationErrorEmptyStringNotAllowed"
+        else:
+            msg = f"Cannot bind argument to parameter '{param}' because it is null."
+            eid = "ParameterArgumentValidationErrorNullNotAllowed"
+        cmd.throw_terminating(cmd.error_record(msg, eid, "InvalidData", None, ParameterBindingException(msg)))
+    text = "" if path is None else str(path)
+    q = qualifier_of(text)
+    if q is not None and not text.startswith(("Microsoft.PowerShell.Core\\FileSystem::", "FileSystem::")):
+        drive = q[:-1].casefold()
+        provider = _OTHER_PROVIDERS.get(drive)
+        if provider is not None:
+            # PathUtils.ReportWrongProviderType
+            msg = f"Cannot open file because the current provider ({provider}) cannot open a file."
+            rec = cmd.error_record(msg, "ReadWriteFileNotFileSystemProvider", "InvalidArgument", None,
+                                   InvalidOperationException("Operation is not valid due to the current state of the "
+                                                             "object."))
+            rec.error_details_message = msg
+            cmd.throw_terminating(rec)
+        if drive != "temp":
+            from pslark.runtime.errors import DriveNotFoundException
+            msg = f"Cannot find drive. A drive with the name '{q[:-1]}' does not exist."
+            cmd.throw_terminating(cmd.error_record(msg, "DriveNotFound", "ObjectNotFound", q[:-1],
+                                                   DriveNotFoundException(msg)))
+    return to_provider_path(cmd.ctx.session, text)
 
 
 def open_text_writer(cmd: Cmdlet, full: str, encoding: Any, append: bool, no_clobber: bool = False):
@@ -147,6 +181,8 @@ def resolve_input_paths(cmd: Cmdlet, paths: list, literal: bool) -> list:
     from pslark.runtime.wildcard import has_wildcard
     out = []
     for p in paths:
+        if p is None or p == "":
+            provider_path(cmd, p, "LiteralPath" if literal else "Path")
         p = to_str(p)
         if literal or not has_wildcard(p):
             out.append(provider_path(cmd, p))
@@ -983,7 +1019,7 @@ class ExportCsv(_CsvOutBase):
             self.throw_terminating(self.error_record(msg, "CannotSpecifyBothAppendAndNoHeader", "InvalidData", None,
                                                      InvalidOperationException(msg)))
         target = self.path if self.path is not None else self.literal_path
-        self._full = provider_path(self, target)
+        self._full = provider_path(self, target, "Path" if self.path is not None else "LiteralPath")
         self._names = None
         self._skip_header = False
         self._checked_append = False
@@ -1319,8 +1355,9 @@ class ImportCsv(Cmdlet):
 @cmdlet("Export-Clixml", default_set="ByPath", should_process=True)
 class ExportClixml(Cmdlet):
     depth = Parameter("int", default=2, validate_range=(1, 2147483647))
-    path = Parameter("string", position=0, mandatory=True, sets=("ByPath",))
-    literal_path = Parameter("string", mandatory=True, sets=("ByLiteralPath",), aliases=("PSPath", "LP"))
+    # typed object so that $null reaches the cmdlet: provider_path reports pwsh's NullNotAllowed binding error
+    path = Parameter("object", position=0, mandatory=True, sets=("ByPath",))
+    literal_path = Parameter("object", mandatory=True, sets=("ByLiteralPath",), aliases=("PSPath", "LP"))
     input_object = Parameter("psobject", mandatory=True, pipeline=True, allow_null=True)
     force = Parameter("switch")
     no_clobber = Parameter("switch", aliases=("NoOverwrite",))
@@ -1328,26 +1365,36 @@ class ExportClixml(Cmdlet):
 
     def begin_processing(self):
         self._items: list = []
+        by_path = self.parameter_set == "ByPath"
+        target = self.path if by_path else self.literal_path
+        if not is_null(target):
+            target = to_str(target)
+        self._full = provider_path(self, target, "Path" if by_path else "LiteralPath")
+        self._active = should_process(self, self._full)
+        self._fh = None
+        if self._active:
+            # ExportClixmlCommand.BeginProcessing creates the file (so -NoClobber fails before any input)
+            self._fh = open_text_writer(self, self._full, self.encoding, False, bool(self.no_clobber))
 
     def process_record(self):
-        if self.input_object is AUTOMATION_NULL:
+        if self.input_object is AUTOMATION_NULL or not self._active:
             return
         self._items.append(self.input_object)
 
     def end_processing(self):
         from pslark.runtime.clixml import serialize
-        target = self.path if self.parameter_set == "ByPath" else self.literal_path
-        full = provider_path(self, target)
-        text = serialize(self._items, self.depth or 2)
-        fh = open_text_writer(self, full, self.encoding, False, bool(self.no_clobber))
-        fh.write(text)
-        fh.close()
+        if self._fh is None:
+            return
+        self._fh.write(serialize(self._items, self.depth or 2))
+        self._fh.close()
+        self._fh = None
 
 
 @cmdlet("Import-Clixml", default_set="ByPath")
 class ImportClixml(Cmdlet):
-    path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("ByPath",))
-    literal_path = Parameter("string[]", mandatory=True, by_property_name=True, sets=("ByLiteralPath",),
+    # typed object[] so that $null reaches the cmdlet (pwsh's NullNotAllowed binding error)
+    path = Parameter("object[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("ByPath",))
+    literal_path = Parameter("object[]", mandatory=True, by_property_name=True, sets=("ByLiteralPath",),
                              aliases=("PSPath", "LP"))
     include_total_count = Parameter("switch")
     skip = Parameter("int", default=0)
@@ -1356,7 +1403,8 @@ class ImportClixml(Cmdlet):
     def process_record(self):
         from pslark.runtime.clixml import ClixmlError, deserialize
         literal = self.parameter_set == "ByLiteralPath"
-        paths = _as_list(self.literal_path if literal else self.path)
+        raw = self.literal_path if literal else self.path
+        paths = [None] if is_null(raw) else [p if is_null(p) else to_str(p) for p in _as_list(raw)]
         for full in resolve_input_paths(self, paths, literal):
             text = read_text_file(self, full)
             if text is None:
@@ -1381,6 +1429,48 @@ class ImportClixml(Cmdlet):
                 values = values[:max(0, self.first)]
             for v in values:
                 self.write_object(v)
+
+
+@cmdlet("ConvertTo-CliXml")
+class ConvertToCliXml(Cmdlet):
+    """pwsh 7.5: PSSerializer.Serialize(inputs, Depth, enumerate: true) as one string."""
+    input_object = Parameter("psobject", position=0, mandatory=True, pipeline=True, allow_null=True)
+    depth = Parameter("int", default=2, validate_range=(1, 2147483647))
+
+    def begin_processing(self):
+        self._items: list = []
+
+    def process_record(self):
+        if self.input_object is AUTOMATION_NULL:
+            return
+        self._items.append(self.input_object)
+
+    def end_processing(self):
+        from pslark.runtime.clixml import serialize
+        self.write_object(serialize(self._items, self.depth or 2))
+
+
+@cmdlet("ConvertFrom-CliXml")
+class ConvertFromCliXml(Cmdlet):
+    """pwsh 7.5: PSSerializer.Deserialize(text): one object, or the array of several (written as one object)."""
+    input_object = Parameter("string", position=0, mandatory=True, pipeline=True)
+
+    def process_record(self):
+        from pslark.runtime.clixml import ClixmlError, deserialize
+        text = self.input_object
+        if is_null(text):
+            return
+        try:
+            values = deserialize(to_str(text))
+        except Exception as exc:   # ClixmlError or a structurally broken document: XmlException as pwsh
+            msg = str(exc) if isinstance(exc, ClixmlError) else f"The CLIXML text is not valid: {exc}"
+            self.throw_terminating(self.error_record(msg, "System.Xml.XmlException", "NotSpecified", None,
+                                                     RuntimeException(msg)))
+            return
+        if len(values) == 1:
+            self.write_object(values[0])
+        elif values:
+            self.write_object(list(values))
 
 
 def _total_count(n: int) -> Any:

@@ -1661,8 +1661,8 @@ class TeeObject(Cmdlet):
         self._file = None
         if self.parameter_set in ("File", "LiteralFile"):
             path = self.file_path if self.parameter_set == "File" else self.literal_path
-            full = self._resolve(path)
-            from pslark.runtime.cmdlets.data import open_text_writer
+            from pslark.runtime.cmdlets.data import open_text_writer, provider_path
+            full = provider_path(self, path, "FilePath" if self.parameter_set == "File" else "LiteralPath")
             self._file = open_text_writer(self, full, self.encoding, bool(self.append))
             from pslark.runtime.formatting import OutDefault
             self._formatter = OutDefault(width=max(1, self.ctx.host.width - 1), ansi=False)

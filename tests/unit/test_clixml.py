@@ -220,3 +220,36 @@ def test_export_clixml_no_clobber(tmp_path):
     o, e = run(f"1 | Export-Clixml '{p}' -NoClobber")
     assert "already exists" in e
     assert p.read_text() == "keep"
+
+
+def test_clixml_path_errors(tmp_path):
+    # Pester: clixml.tests.ps1 "Export-CliXml"/"Import-CliXML" with path as Null / Empty string / non filesystem provider
+    ns = "Microsoft.PowerShell.Commands."
+    cases = [("Export-Clixml -Depth 1 -LiteralPath $null -InputObject 1 -Force",
+              "ParameterArgumentValidationErrorNullNotAllowed," + ns + "ExportClixmlCommand"),
+             ("Export-Clixml -Depth 1 -LiteralPath '' -InputObject 1 -Force",
+              "ParameterArgumentValidationErrorEmptyStringNotAllowed," + ns + "ExportClixmlCommand"),
+             ("Export-Clixml -Depth 1 -LiteralPath 'env:\\' -InputObject 1 -Force",
+              "ReadWriteFileNotFileSystemProvider," + ns + "ExportClixmlCommand"),
+             ("Import-Clixml -LiteralPath $null", "ParameterArgumentValidationErrorNullNotAllowed," + ns +
+              "ImportClixmlCommand"),
+             ("Import-Clixml -LiteralPath 'env:\\'", "ReadWriteFileNotFileSystemProvider," + ns + "ImportClixmlCommand")]
+    for script, fqid in cases:
+        o, e = run(f"try {{ {script} }} catch {{ $_.FullyQualifiedErrorId }}")
+        assert o == fqid + "\n", script
+
+
+def test_export_clixml_whatif_creates_nothing(tmp_path):
+    # Pester: clixml.tests.ps1 "test follow-up for WinBlue: 161470 - Export-CliXml errors in WhatIf scenarios"
+    target = tmp_path / "nonexist.xml"
+    o, e = run(f"Export-Clixml -Path '{target}' -InputObject 'string' -WhatIf")
+    assert e == "" and not target.exists()
+    assert o == f'What if: Performing the operation "Export-Clixml" on target "{target}".\n'
+
+
+def test_convertto_convertfrom_clixml():
+    # Pester: clixml.tests.ps1 "ConvertTo-CliXml" / "ConvertFrom-CliXml" (pwsh 7.5)
+    o, e = run("$c = [pscustomobject]@{a=1} | ConvertTo-CliXml; $c.GetType().Name; ($c | ConvertFrom-CliXml).a\n"
+               "$m = 1,2,3 | ConvertTo-CliXml | ConvertFrom-CliXml; $m.Count")
+    assert e == ""
+    assert o.splitlines() == ["String", "1", "3"]
