@@ -435,6 +435,11 @@ class ScriptProcessor(CommandProcessor):
         session.set_local("MyInvocation", _my_invocation(self.name, self.invocation, bound,
                                                          list(self.result.unbound_args), self.script_path))
         if self.script_path is not None:
+            if not self.new_scope:
+                # a dot-sourced script: pwsh gives the caller back its own $PSScriptRoot / $PSCommandPath after it
+                variables = self.scope.variables
+                self.restore_script_vars = [(k, variables[k].value if k in variables else _NOT_SET)
+                                            for k in ("psscriptroot", "pscommandpath")]
             session.set_local("PSScriptRoot", os.path.dirname(self.script_path))
             session.set_local("PSCommandPath", self.script_path)
         if self.cb.is_advanced:
@@ -546,6 +551,15 @@ class ScriptProcessor(CommandProcessor):
         if self.entered:
             self.entered = False
             self.ctx.call_depth -= 1
+            restore = getattr(self, "restore_script_vars", None)
+            if restore:
+                self.restore_script_vars = None
+                variables = self.scope.variables
+                for key, value in restore:
+                    if value is _NOT_SET:
+                        variables.pop(key, None)
+                    elif key in variables:
+                        variables[key].value = value
             if self.cb.clean is not None:
                 try:
                     self._run(self.cb.clean, lambda _x: None)
@@ -555,6 +569,8 @@ class ScriptProcessor(CommandProcessor):
     def dispose(self) -> None:
         self._leave_depth()
 
+
+_NOT_SET = object()
 
 _COMMON_KEYS = frozenset(("verbose", "debug", "erroraction", "warningaction", "informationaction", "errorvariable",
                           "warningvariable", "outvariable", "outbuffer", "pipelinevariable", "informationvariable",
