@@ -42,8 +42,9 @@ class WriteErrorException(RuntimeException):
 class WriteError(Cmdlet):
     message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
                         sets=("NoException",), allow_null=True)
-    exception = Parameter("object", mandatory=True, sets=("WithException",))
-    error_record = Parameter("object", mandatory=True, sets=("ErrorRecord",))
+    # as pwsh, each set has a parameter at position 0: `Write-Error $_` re-emits the caught ErrorRecord
+    exception = Parameter("Exception", position=0, mandatory=True, sets=("WithException",))
+    error_record = Parameter("ErrorRecord", position=0, mandatory=True, sets=("ErrorRecord",))
     category = Parameter("string", default="NotSpecified")
     error_id = Parameter("string")
     target_object = Parameter("object")
@@ -62,6 +63,11 @@ class WriteError(Cmdlet):
                 record = record.base
             if not isinstance(record, ErrorRecord):
                 record = ErrorRecord(RuntimeException(_text(record)), _text(record))
+            else:
+                import copy
+                record = copy.copy(record)   # pwsh copies the record: the caller's $_ keeps its position
+                if invocation is not self.invocation:
+                    record.invocation_info = None
         elif self.is_bound("Exception"):
             exc = self.exception
             if isinstance(exc, PSObject) and exc.base is not None:
@@ -80,6 +86,8 @@ class WriteError(Cmdlet):
                                  self.category or "NotSpecified", self.target_object, invocation)
         if record.invocation_info is None:
             record.invocation_info = invocation
+        if invocation is not self.invocation and not self.category_activity:
+            record.category_activity = "Write-Error"
         if self.recommended_action:
             record.recommended_action = self.recommended_action
         if self.category_activity:
