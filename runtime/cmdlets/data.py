@@ -175,6 +175,30 @@ def decode_bytes(raw: bytes, codec: Optional[str] = None) -> str:
     return raw.decode(codec or "utf-8", errors="replace")
 
 
+def pipeline_paths(raw: Any) -> list:
+    """(path, is_literal) pairs for a -Path parameter typed object[] that also takes pipeline input, emulating pwsh's
+    binding order: an object that is not a string binds by property name first (LiteralPath / PSPath / LP to
+    -LiteralPath, Path to -Path), and only then by value with coercion to string."""
+    out = []
+    for item in ([] if raw is None else _as_list(raw)):
+        b = base_of(item)
+        if is_null(item) or isinstance(b, str):
+            out.append((b, False))
+            continue
+        if not isinstance(b, (list, tuple, int, float)) and not isinstance(b, Hashtable):
+            picked = None
+            for name, literal in (("LiteralPath", True), ("PSPath", True), ("LP", True), ("Path", False)):
+                found, v = get_property(item, name)
+                if found and not is_null(v):
+                    picked = (to_str(v), literal)
+                    break
+            if picked is not None:
+                out.append(picked)
+                continue
+        out.append((to_str(item), False))
+    return out
+
+
 def resolve_input_paths(cmd: Cmdlet, paths: list, literal: bool) -> list:
     """Provider paths for -Path (wildcards expanded) or -LiteralPath; errors for unmatched wildcards."""
     from pslark.runtime.paths import expand_wildcards
@@ -1326,7 +1350,8 @@ class ConvertFromCsv(Cmdlet):
 @cmdlet("Import-Csv", default_set="Delimiter", aliases=("ipcsv",))
 class ImportCsv(Cmdlet):
     delimiter = Parameter("char", position=1, sets=("Delimiter", "DelimiterLiteralPath"))
-    path = Parameter("string[]", position=0, pipeline=True, by_property_name=True, sets=("Delimiter", "UseCulture"))
+    # -Path is typed object[] so that piped objects reach pipeline_paths (pwsh binds them by property name first)
+    path = Parameter("object[]", position=0, pipeline=True, by_property_name=True, sets=("Delimiter", "UseCulture"))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
                              sets=("DelimiterLiteralPath", "UseCultureLiteralPath"))
     use_culture = Parameter("switch", mandatory=True, sets=("UseCulture", "UseCultureLiteralPath"))
@@ -1334,13 +1359,19 @@ class ImportCsv(Cmdlet):
     encoding = Parameter("string")
 
     def process_record(self):
-        literal = self.literal_path is not None
-        paths = _as_list(self.literal_path if literal else self.path)
-        if not paths:
+        if self.literal_path is not None:
+            pairs = [(p, True) for p in _as_list(self.literal_path)]
+        else:
+            pairs = pipeline_paths(self.path)
+        if not pairs:
             msg = "Cannot process command because of one or more missing mandatory parameters: Path."
             self.throw_terminating(self.error_record(msg, "MissingMandatoryParameter", "InvalidArgument", None,
                                                      PSArgumentException(msg)))
-        for full in resolve_input_paths(self, paths, literal):
+        for p, literal in pairs:
+            self._import(p, literal)
+
+    def _import(self, path: Any, literal: bool) -> None:
+        for full in resolve_input_paths(self, [path], literal):
             text = read_text_file(self, full, self.encoding)
             if text is None:
                 continue

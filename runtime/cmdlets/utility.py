@@ -620,6 +620,31 @@ class HostInfo:
         return "System.Management.Automation.Internal.Host.InternalHost"
 
 
+@cmdlet("New-Guid", default_set="Default")
+class NewGuid(Cmdlet):
+    """NewGuidCommand: a random Guid, Guid.Empty (-Empty), or new Guid(string) for -InputObject / pipeline strings."""
+    empty = Parameter("switch", sets=("Empty",))
+    input_object = Parameter("string", position=0, pipeline=True, sets=("InputObject",))
+
+    def process_record(self):
+        import uuid
+        if self.parameter_set == "InputObject":
+            text = "" if is_null(self.input_object) else str(self.input_object).strip()
+            try:
+                value = uuid.UUID(text) if not text.casefold().startswith("urn:") else None
+            except ValueError:
+                value = None
+            if value is None:
+                from pslark.runtime.errors import FormatException
+                msg = "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."
+                self.write_error(self.error_record(msg, "StringNotRecognizedAsGuid", "InvalidArgument", None,
+                                                   FormatException(msg)))
+                return
+            self.write_object(value)
+            return
+        self.write_object(uuid.UUID(int=0) if self.empty else uuid.uuid4())
+
+
 @cmdlet("Get-Host")
 class GetHost(Cmdlet):
     def process_record(self):

@@ -372,3 +372,23 @@ def test_get_host_is_dollar_host():
     # Pester: Get-Host "Should works proper with get-host"
     assert lines("$r = Get-Host; $r -eq $Host; $r.PSObject.TypeNames[0]") == \
         ["True", "System.Management.Automation.Internal.Host.InternalHost"]
+
+
+def test_new_guid():
+    # Pester: New-Guid.Tests.ps1 "Returns a new guid", "Should be all zeros", "Should convert a string to a guid, value
+    # from pipeline"
+    assert lines("(New-Guid).GetType().FullName; (New-Guid -Empty).ToString(); "
+                 "$g = '11c43ee8-b9d3-4e51-b73f-bd9dda66e29c','0f8fad5bd9cb469fa16570867728950e' | New-Guid; "
+                 "$g[1].ToString(); (New-Guid).ToString() -ne (New-Guid).ToString()") == \
+        ["System.Guid", "00000000-0000-0000-0000-000000000000", "0f8fad5b-d9cb-469f-a165-70867728950e", "True"]
+
+
+def test_import_csv_binds_piped_objects_by_property_name(tmp_path):
+    # Pester: Import-Csv "Should handle <name> and bind to LiteralPath from pipeline" / "... bind to Path from pipeline"
+    f = tmp_path / "q.csv"
+    f.write_text('a1"a2"a3\nv1"v2"v3\n')
+    out = lines(f"$p = '{f}'\n"
+                "([pscustomobject]@{ LiteralPath = $p } | Import-Csv -Delimiter '\"')[0].psobject.Properties.Name -join ','\n"
+                "([pscustomobject]@{ Path = $p } | Import-Csv -Delimiter '\"').a2\n"
+                "(Get-Item $p | Import-Csv -Delimiter '\"').a3")
+    assert out == ["a1,a2,a3", "v2", "v3"]
