@@ -39,6 +39,14 @@ def _line_of(cmd: Cmdlet) -> int:
     return cmd.invocation.script_line_number
 
 
+def _empty_for_each(cmd: Cmdlet) -> None:
+    """Run.FailOnNullOrEmptyForEach (on by default since Pester 5.4): an empty -ForEach is an error."""
+    if not cmd.allow_null_or_empty_for_each:
+        from pslark.runtime.errors import ArgumentException
+        raise ArgumentException("Value can not be null or empty array. If this is expected, use "
+                                "-AllowNullOrEmptyForEach (Parameter 'ForEach')")
+
+
 def _not_in_run(name: str) -> RuntimeException:
     return RuntimeException(f"{name} can only be used inside a Pester run: put it in a Describe block and run the file "
                             f"(or use Invoke-Pester).", error_id="PesterNotRunning", category="InvalidOperation")
@@ -76,6 +84,7 @@ class _BlockCommand(Cmdlet):
         if self.is_bound("ForEach"):
             items = _items(self.for_each)
             if not items:
+                _empty_for_each(self)
                 return
         run.define_block(self.kind, self.name, self.fixture, _strings(self.tag), bool(self.skip), items,
                          _line_of(self))
@@ -148,6 +157,7 @@ class It(Cmdlet):
         if self.is_bound("ForEach"):
             items = _items(self.for_each)
             if not items:
+                _empty_for_each(self)
                 return
         run.define_test(self.name, self.test, _strings(self.tag), bool(self.skip or self.pending), items,
                         _line_of(self))

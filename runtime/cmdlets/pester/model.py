@@ -7,7 +7,7 @@ Pester.Test) and resolves them through `ps_get`, so `$r.FailedCount` or `$r.Test
 from __future__ import annotations
 
 import datetime
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 ZERO = datetime.timedelta(0)
 
@@ -388,10 +388,3 @@ class Run(PesterObject):
         "NotRun": lambda s: s.with_result("NotRun"), "Tests": lambda s: s.tests(), "CodeCoverage": lambda s: None,
     }
 
-
-def walk_tests(block: Block, fn: Callable[[Test], None]) -> None:
-    for item in block.items:
-        if isinstance(item, Test):
-            fn(item)
-        else:
-            walk_tests(item, fn)

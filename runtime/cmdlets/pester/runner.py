@@ -367,9 +367,6 @@ class PesterRun:
             container.result = "Passed"
         self.writer.container_end(container)
 
-    def _hooks_of(self, block: Block, kind: str) -> list:
-        return getattr(block, kind)
-
     def run_block(self, block: Block) -> None:
         runnable = [t for t in block.all_tests() if t.should_run]
         if not block.is_root and not runnable:
