@@ -128,3 +128,11 @@ def test_get_pssession_is_empty_and_remove_by_unknown_name_errors():
     r = ps("@(Get-PSSession).Count; Remove-PSSession -Name nope")
     assert lines(r) == ["0"]
     assert "The remote session with the name nope  is not available." in r.stderr
+
+
+def test_this_machines_name_is_local_too():
+    import socket
+    name = socket.gethostname()
+    r = ps(f"Invoke-Command -ComputerName '{name}' {{ [pscustomobject]@{{ P = $PID }} }} | "
+           f"Select-Object -ExpandProperty PSComputerName", env={"HOME": "/nonexistent-home"})
+    assert lines(r) == [name], r.stderr
