@@ -78,3 +78,32 @@ Describe 'Legacy operators' {
         5 | Should BeLessThan 6
     }
 }
+
+Describe 'Test cases with a param() block' {
+    function Get-Fruit {
+        param([string]$Name = '*')
+        $all = 'apple', 'apricot', 'banana', 'cherry'
+        $all | Where-Object { $_ -like $Name }
+    }
+
+    It 'Given -Name <Filter>, it returns <Expected>' -TestCases @(
+        @{ Filter = 'banana'; Expected = 'banana' }
+        @{ Filter = 'ap*'; Expected = 'apple', 'apricot' }
+        @{ Filter = 'c*'; Expected = 'cherry' }
+    ) {
+        param ($Filter, $Expected)
+        Get-Fruit -Name $Filter | Should -Be $Expected
+    }
+
+    It 'Given an unknown -Name <Filter>, it returns $null' -TestCases @(
+        @{ Filter = 'kiwi' }
+        @{ Filter = 'x*' }
+    ) {
+        param ($Filter)
+        Get-Fruit -Name $Filter | Should -BeNullOrEmpty
+    }
+
+    It 'lists everything by default' {
+        (Get-Fruit).Count | Should Be 4
+    }
+}

@@ -459,7 +459,7 @@ class PesterRun:
             test.expanded_name = self.expand(test.name, scope)
             if setup_ok:
                 test.executed = True
-                self._guarded(test, scope, test.script_block)
+                self._guarded(test, scope, test.script_block, test.data if test.has_data else None)
             for b in chain:
                 for sb in b.after_each:
                     self._guarded(test, scope, sb)
@@ -489,10 +489,16 @@ class PesterRun:
         test.framework_duration = seconds(max(0.0, total - user))
         self.writer.test_end(test)
 
-    def _guarded(self, test: Test, scope, sb) -> bool:
-        """Run user code of a test; an error becomes a failure of the test. True when it did not throw."""
+    def _guarded(self, test: Test, scope, sb, data: Any = None) -> bool:
+        """Run user code of a test; an error becomes a failure of the test. True when it did not throw.
+        A test body with a param() block gets a -TestCases hashtable splatted to it (Pester 4 style)."""
         try:
-            self.invoke_in(scope, sb)
+            if isinstance(data, (Hashtable, OrderedDictionary)) and _has_param_block(sb):
+                wrapper = self.ctx.engine.script_block_from_text(
+                    "param($__pesterTest, $__pesterData) . $__pesterTest @__pesterData")
+                self.invoke_in(scope, wrapper, args=(sb, data))
+            else:
+                self.invoke_in(scope, sb)
             return True
         except PSException as exc:
             test.failures.append(failure_from(exc))
@@ -576,6 +582,11 @@ class PesterRun:
         run.result = "Failed" if run.total_failed > 0 else "Passed"
         self.writer.summary(run)
         return run
+
+
+def _has_param_block(sb) -> bool:
+    ast = getattr(sb, "ast", None)
+    return getattr(ast, "param_block", None) is not None
 
 
 def parent_skip(block: Optional[Block]) -> bool:
