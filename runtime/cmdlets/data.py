@@ -122,6 +122,12 @@ def provider_path(cmd: Cmdlet, path: str, param: Optional[str] = None) -> str:
     return to_provider_path(cmd.ctx.session, text)
 
 
+def _check_no_clobber(cmd: Cmdlet, full: str, append: bool, no_clobber: bool) -> None:
+    if no_clobber and not append and os.path.exists(full):
+        msg = f"The file '{full}' already exists."
+        cmd.throw_terminating(cmd.error_record(msg, "NoClobber", "ResourceExists", full, IOException(msg)))
+
+
 def open_text_writer(cmd: Cmdlet, full: str, encoding: Any, append: bool, no_clobber: bool = False):
     """A text file for Export-Csv / Tee-Object / Export-Clixml, with pwsh's errors."""
     codec, bom = resolve_encoding(cmd, encoding)
@@ -1064,7 +1070,17 @@ class ExportCsv(_CsvOutBase):
                 self._restore_mode = mode
             except OSError:
                 pass
-        self._file = open_text_writer(self, self._full, self.encoding, bool(self.append), bool(self.no_clobber))
+        _check_no_clobber(self, self._full, bool(self.append), bool(self.no_clobber))
+        # pwsh opens the file here; pslark opens it at the first write (or at the end) because its pipelines run
+        # this begin block before a leading expression such as `(Import-Csv f) | Export-Csv f` has been evaluated
+        self._file = None
+        self._opened = False
+
+    def _out(self):
+        if not self._opened:
+            self._opened = True
+            self._file = open_text_writer(self, self._full, self.encoding, bool(self.append), False)
+        return self._file
 
     def process_record(self):
         obj = self.input_object
@@ -1086,12 +1102,14 @@ class ExportCsv(_CsvOutBase):
                                    f"the command.")
                             self.throw_terminating(self.error_record(msg, "CannotAppendCsvWithMismatchedPropertyNames",
                                                                      "InvalidData", n, InvalidOperationException(msg)))
-            self._file.write(self._csv.row(obj, self._names) + "\n")
+            self._out().write(self._csv.row(obj, self._names) + "\n")
             return
         for line in self._lines_for(obj):
-            self._file.write(line + "\n")
+            self._out().write(line + "\n")
 
     def end_processing(self):
+        if self._active and not getattr(self, "_opened", True):
+            self._out()
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -1404,8 +1422,9 @@ class ExportClixml(Cmdlet):
         self._active = should_process(self, self._full)
         self._fh = None
         if self._active:
-            # ExportClixmlCommand.BeginProcessing creates the file (so -NoClobber fails before any input)
-            self._fh = open_text_writer(self, self._full, self.encoding, False, bool(self.no_clobber))
+            # ExportClixmlCommand.BeginProcessing creates the file; pslark checks -NoClobber here and writes the
+            # file at the end (a leading `(Import-Clixml f) | Export-Clixml f` is evaluated after this block)
+            _check_no_clobber(self, self._full, False, bool(self.no_clobber))
 
     def process_record(self):
         if self.input_object is AUTOMATION_NULL or not self._active:
@@ -1414,8 +1433,9 @@ class ExportClixml(Cmdlet):
 
     def end_processing(self):
         from pslark.runtime.clixml import serialize
-        if self._fh is None:
+        if not self._active:
             return
+        self._fh = open_text_writer(self, self._full, self.encoding, False, False)
         self._fh.write(serialize(self._items, self.depth or 2))
         self._fh.close()
         self._fh = None

@@ -263,3 +263,11 @@ def test_csv_exclusive_parameters():
     assert o == ("CannotSpecifyIncludeTypeInformationAndNoTypeInformation,Microsoft.PowerShell.Commands."
                  "ConvertToCsvCommand\nYou must specify either the -IncludeTypeInformation or -NoTypeInformation "
                  "parameters, but not both.\n")
+
+
+def test_export_csv_round_trip_into_same_file(tmp_path):
+    # Pester: Export-Csv "Does not include headers when imported with headers and exported using -NoHeader"
+    f = tmp_path / "o.csv"
+    o, e = run(f"[pscustomobject]@{{P1 = 'first'}} | Export-Csv -Path '{f}'\n"
+               f"(Import-Csv -Path '{f}') | Export-Csv -Path '{f}' -NoHeader\nGet-Content '{f}'")
+    assert e == "" and o == '"first"\n'
