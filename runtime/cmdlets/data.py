@@ -18,6 +18,7 @@ from typing import Any, Optional
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.cmdlets.objects import (
     _as_list, base_of, enumerate_result, get_property, is_null, property_names, to_str, to_text, type_names,
+    with_instance_members,
 )
 from pslark.runtime.errors import (
     ArgumentException, InvalidOperationException, IOException, PSArgumentException, RuntimeException,
@@ -275,6 +276,7 @@ class JsonConverter:
             self.cmd.check_stop()
         if is_null(obj):
             return _NULL
+        obj = with_instance_members(obj)
         pso = obj if isinstance(obj, PSObject) else None
         if pso is not None:
             obj = pso.base
@@ -348,8 +350,9 @@ class JsonConverter:
         return out
 
     def _custom(self, obj: Any, depth: int) -> dict:
+        from pslark.runtime.cmdlets.objects import own_property_names
         out: dict = {}
-        for name in property_names(obj):
+        for name in (own_property_names(obj) if not isinstance(obj, PSObject) else property_names(obj)):
             found, value = get_property(obj, name)
             if not found:
                 continue

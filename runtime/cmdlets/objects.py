@@ -97,8 +97,30 @@ def _dict_member(d: Hashtable, name: str) -> tuple[bool, Any]:
     return False, None
 
 
+def with_instance_members(value: Any) -> Any:
+    """The PSObject carrying the members Add-Member gave a non-PSObject value (pwsh finds them through the object
+    itself), or the value unchanged."""
+    if _wrappers_by_runspace is None or isinstance(value, PSObject) or is_null(value):
+        return value
+    try:
+        if not _keeps_identity(value):
+            return value
+        from pslark.interpreter.engine import current_context
+        wrapper = instance_members_of(current_context(), value)
+    except Exception:   # noqa: BLE001 - no runspace on this thread
+        return value
+    return wrapper if wrapper is not None else value
+
+
 def property_names(value: Any) -> list:
     """The property names of a value in order (PSObject.Properties); dictionary keys for hashtables."""
+    if is_null(value):
+        return []
+    return own_property_names(with_instance_members(value))
+
+
+def own_property_names(value: Any) -> list:
+    """property_names without the members Add-Member attached to a non-PSObject value."""
     if is_null(value):
         return []
     if isinstance(value, PSObject) and value.base is None:
@@ -120,6 +142,7 @@ def get_property(value: Any, name: str) -> tuple[bool, Any]:
     """(found, value) of a property; hashtable entries count as properties, then the dictionary's own members."""
     if is_null(value):
         return False, None
+    value = with_instance_members(value)
     if isinstance(value, PSObject):
         entry = value.property_entry(name)
         if entry is not None:
@@ -1801,6 +1824,7 @@ class GetMember(Cmdlet):
         obj = self.input_object
         if is_null(obj):
             return
+        obj = with_instance_members(obj)
         if self.static:
             b = base_of(obj)
             full = getattr(b, "full_name", None)

@@ -593,3 +593,14 @@ def test_get_member_force_shows_accessors():
     # Pester: Get-Member "Get Set Property Accessors On PsBase"
     assert lines("(('abc').psbase | Get-Member -Force get_*).Name") == ["get_Chars", "get_Length"]
     assert lines("('abc' | Get-Member get_*).Count") == ["0"]
+
+
+def test_add_member_on_non_psobject_seen_by_cmdlets():
+    # Pester: Json.Tests.ps1 "AddMember on JsonObject" (members added to a Version object without -PassThru)
+    out = lines("$v = New-Object System.Version 2, 3, 4, 14\n"
+                "$v | Add-Member -MemberType NoteProperty -Name Note -Value 'a version object'\n"
+                "$v | Add-Member -MemberType AliasProperty -Name Rev -Value Revision\n"
+                "$v | Add-Member -MemberType ScriptProperty -Name IsOld -Value { ($this.Major -le 3) }\n"
+                "$json = ConvertTo-Json $v | ConvertFrom-Json\n$json.Note; $json.Rev; $json.IsOld\n"
+                "($v | Select-Object Note).Note\n($v | Get-Member -MemberType NoteProperty).Name")
+    assert out == ["a version object", "14", "True", "a version object", "Note"]
