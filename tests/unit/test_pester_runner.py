@@ -258,3 +258,32 @@ def test_exit_code_with_ci(tmp_path):
     result = run_pslark(["-Command", "Invoke-Pester -Output None; $LASTEXITCODE"], cwd=str(tmp_path))
     assert result.returncode == 0
     assert result.stdout.strip() == "2"
+
+
+def test_module_mocks_and_in_module_scope(tmp_path):
+    (tmp_path / "Store.psm1").write_text(
+        "function Get-Price([string]$Item) { (Get-PriceTable)[$Item] }\n"
+        "function Get-PriceTable { @{ apple = 1; pear = 2 } }\n"
+        "function Get-Secret { 'private' }\n"
+        "Export-ModuleMember -Function Get-Price\n")
+    out = pester(tmp_path, """
+BeforeAll { Import-Module $PSScriptRoot/Store.psm1 -Force }
+Describe 'module' {
+    It 'mocks a private function with -ModuleName' {
+        Mock Get-PriceTable { @{ apple = 100 } } -ModuleName Store
+        Get-Price apple | Should -Be 100
+        Should -Invoke Get-PriceTable -ModuleName Store -Times 1 -Exactly
+    }
+    It 'is back to the real one' { Get-Price apple | Should -Be 1 }
+    It 'cannot see private functions from the script' { { Mock Get-PriceTable { } } | Should -Throw 'Could not find Command Get-PriceTable' }
+    It 'InModuleScope sees them, and its mocks go into the module' {
+        InModuleScope Store {
+            Get-Secret | Should -Be 'private'
+            Mock Get-PriceTable { @{ pear = 9 } }
+            Get-Price pear | Should -Be 9
+        }
+    }
+    It 'needs a loaded module' { { InModuleScope Nope { } } | Should -Throw "No modules named 'Nope' are currently loaded." }
+}
+""")
+    assert out == ["5 0 0 0 0"]

@@ -427,7 +427,7 @@ class Mock(Cmdlet):
         if body is None:
             body = self.ctx.engine.script_block_from_text("")
         run.mocks.add_mock(self.ctx, self.command_name, body, self.parameter_filter, bool(self.verifiable),
-                           _owner(run))
+                           _owner(run), self.module_name or "")
 
 
 class _AssertCommand(Cmdlet):
@@ -472,8 +472,8 @@ class AssertVerifiableMock(_AssertCommand):
 
 @cmdlet("InModuleScope", module=MODULE)
 class InModuleScope(Cmdlet):
-    """pslark has no module session states: the block runs in a child scope of the caller, with -Parameters as
-    variables and -ArgumentList as arguments."""
+    """Runs a block inside a loaded module's scope (its private functions and variables are visible), with
+    -Parameters as variables and -ArgumentList as arguments."""
 
     module_name = Parameter("string", position=0, mandatory=True)
     script_block = Parameter("scriptblock", name="ScriptBlock", position=1, mandatory=True)
@@ -481,10 +481,11 @@ class InModuleScope(Cmdlet):
     argument_list = Parameter("object[]")
 
     def end_processing(self):
+        from pslark.runtime.cmdlets.pester.mocks import module_scope_of
         from pslark.runtime.session import Scope
         from pslark.runtime.scriptblock import UNSET
         session = self.ctx.session
-        scope = Scope(session.current)
+        scope = Scope(module_scope_of(self.ctx, self.module_name))
         for key, value in (self.parameters.items() if self.parameters is not None else ()):
             session.new_variable(str(key), value, scope)
         previous = session.current

@@ -27,12 +27,13 @@ _counter = itertools.count(1)
 
 
 class Behavior:
-    def __init__(self, hook: "Hook", body, parameter_filter, verifiable: bool, owner: Any):
+    def __init__(self, hook: "Hook", body, parameter_filter, verifiable: bool, owner: Any, scope=None):
         self.hook = hook
         self.body = body
         self.filter = parameter_filter
         self.verifiable = verifiable
         self.owner = owner              # a model.Test or model.Block
+        self.scope = scope              # where Mock was called (module mocks run their body from there)
         self.executed = False
         self.order = next(_counter)
 
@@ -54,12 +55,13 @@ class Call:
 class Hook:
     """The stand-in command installed for one mocked command."""
 
-    def __init__(self, name: str, original: Any, parameters: list[Parameter], scope):
+    def __init__(self, name: str, original: Any, parameters: list[Parameter], scope, module: str = ""):
         self.name = name                # the original command's own name (Get-ChildItem)
         self.original = original        # its CommandInfo (CmdletInfo / FunctionInfo / ...)
         self.parameters = parameters
         self.scope = scope              # where the alias and the hook function live
-        self.hook_name = f"PesterMock_script_{name}_{next(_counter)}"
+        self.module = module            # Mock -ModuleName: the hook lives in that module's scope
+        self.hook_name = f"PesterMock_{module or 'script'}_{name}_{next(_counter)}"
         self.behaviors: list[Behavior] = []
         self.calls: list[Call] = []
         self.info: Optional[CmdletInfo] = None
@@ -110,32 +112,41 @@ class MockRegistry:
         self.hooks: dict[str, Hook] = {}
 
     # ---- Mock
-    def add_mock(self, ctx, command_name: str, body, parameter_filter, verifiable: bool, owner) -> Behavior:
-        hook = self._hook_for(ctx, command_name)
-        behavior = Behavior(hook, body, parameter_filter, verifiable, owner)
+    def add_mock(self, ctx, command_name: str, body, parameter_filter, verifiable: bool, owner,
+                 module_name: str = "") -> Behavior:
+        module_name = module_name or current_module_name(ctx)
+        hook = self._hook_for(ctx, command_name, module_name)
+        behavior = Behavior(hook, body, parameter_filter, verifiable, owner, ctx.session.current)
         hook.behaviors.append(behavior)
         return behavior
 
-    def _hook_for(self, ctx, command_name: str) -> Hook:
+    def _hook_for(self, ctx, command_name: str, module_name: str = "") -> Hook:
         from pslark.interpreter.commands import resolve_command
+        module_scope = module_scope_of(ctx, module_name) if module_name else None
+        session = ctx.session
+        previous = session.current
+        if module_scope is not None:
+            session.current = module_scope      # the module's own (also private) commands
         try:
             info = resolve_command(ctx, command_name)
         except CommandNotFoundException:
             raise CommandNotFoundException(f"Could not find Command {command_name}",
                                            error_id="CommandNotFoundException", category="ObjectNotFound",
                                            target=command_name) from None
+        finally:
+            session.current = previous
         if isinstance(info, MockCmdletInfo):
             return info.klass.pester_hook
         name = getattr(info, "name", command_name) or command_name
-        key = name.casefold()
+        key = _key(module_name, name)
         hook = self.hooks.get(key)
         if hook is not None:
             return hook
         params, has_remaining = _parameters_of(ctx, info)
         if not has_remaining:
             params = params + [Parameter("object[]", name=ARGS_PARAMETER, remaining=True, dont_show=True)]
-        scope = self.run.hook_scope()
-        hook = Hook(name, info, params, scope)
+        scope = module_scope if module_scope is not None else self.run.hook_scope()
+        hook = Hook(name, info, params, scope, module_name)
         self._install(hook)
         self.hooks[key] = hook
         return hook
@@ -202,7 +213,7 @@ class MockRegistry:
                 if default is None:
                     default = b
                 continue
-            if self._passes(ctx, hook, b.filter, bound, args):
+            if self._passes(ctx, hook, b.filter, bound, args, b.scope if hook.module else None):
                 behavior = b
                 break
         if behavior is None:
@@ -212,12 +223,13 @@ class MockRegistry:
             return
         hook.calls.append(Call(hook, bound, args, self.run.current_test, self.run.current_block, behavior))
         behavior.executed = True
-        for item in self._run_with_parameters(ctx, hook, behavior.body, bound, args):
+        home = behavior.scope if hook.module else None
+        for item in self._run_with_parameters(ctx, hook, behavior.body, bound, args, home):
             cmdlet.write_object(item)
 
-    def _scope_with_parameters(self, ctx, hook: Hook, bound: Hashtable, args: list):
+    def _scope_with_parameters(self, ctx, hook: Hook, bound: Hashtable, args: list, home=None):
         from pslark.runtime.session import Scope
-        scope = Scope(ctx.session.current)
+        scope = Scope(home if home is not None else ctx.session.current)
         session = ctx.session
         for p in hook.parameters:
             if p.name == ARGS_PARAMETER:
@@ -230,10 +242,10 @@ class MockRegistry:
         session.new_variable("PesterBoundParameters", bound, scope)
         return scope
 
-    def _run_with_parameters(self, ctx, hook: Hook, sb, bound: Hashtable, args: list) -> list:
+    def _run_with_parameters(self, ctx, hook: Hook, sb, bound: Hashtable, args: list, home=None) -> list:
         if sb is None:
             return []
-        scope = self._scope_with_parameters(ctx, hook, bound, args)
+        scope = self._scope_with_parameters(ctx, hook, bound, args, home)
         session = ctx.session
         previous = session.current
         session.current = scope
@@ -242,9 +254,9 @@ class MockRegistry:
         finally:
             session.current = previous
 
-    def _passes(self, ctx, hook: Hook, flt, bound: Hashtable, args: list) -> bool:
+    def _passes(self, ctx, hook: Hook, flt, bound: Hashtable, args: list, home=None) -> bool:
         from pslark.runtime.conversion import to_bool
-        out = self._run_with_parameters(ctx, hook, flt, bound, args)
+        out = self._run_with_parameters(ctx, hook, flt, bound, args, home)
         if not out:
             return False
         return to_bool(out[0] if len(out) == 1 else out)
@@ -257,19 +269,55 @@ class MockRegistry:
             cmdlet.write_object(item)
 
     # ---- Should -Invoke
-    def find_hook(self, ctx, command_name: str) -> Optional[Hook]:
-        key = command_name.casefold()
+    def find_hook(self, ctx, command_name: str, module_name: str = "") -> Optional[Hook]:
+        key = _key(module_name, command_name)
         if key in self.hooks:
             return self.hooks[key]
+        session = ctx.session
+        previous = session.current
         try:
+            module_scope = module_scope_of(ctx, module_name) if module_name else None
+            if module_scope is not None:
+                session.current = module_scope
             from pslark.interpreter.commands import resolve_command
             info = resolve_command(ctx, command_name)
         except Exception:       # noqa: BLE001 - not resolvable: no hook
             return None
+        finally:
+            session.current = previous
         if isinstance(info, MockCmdletInfo):
             return info.klass.pester_hook
         name = getattr(info, "name", None)
-        return self.hooks.get(name.casefold()) if isinstance(name, str) else None
+        return self.hooks.get(_key(module_name, name)) if isinstance(name, str) else None
+
+
+def _key(module_name: str, command_name: str) -> str:
+    return f"{(module_name or '').casefold()}||{command_name.casefold()}"
+
+
+def current_module_name(ctx) -> str:
+    """The loaded module whose scope the caller runs in (inside InModuleScope), or ''."""
+    table = getattr(ctx, "module_table", None) or {}
+    chain = set()
+    scope = ctx.session.current
+    while scope is not None:
+        chain.add(id(scope))
+        scope = scope.parent
+    for info in table.values():
+        if getattr(info, "scope", None) is not None and id(info.scope) in chain:
+            return info.name
+    return ""
+
+
+def module_scope_of(ctx, module_name: str):
+    """The scope of a loaded module (Mock -ModuleName, InModuleScope), or Pester's error."""
+    table = getattr(ctx, "module_table", None) or {}
+    info = table.get(module_name.casefold())
+    scope = getattr(info, "scope", None) if info is not None else None
+    if scope is None:
+        raise RuntimeException(f"No modules named '{module_name}' are currently loaded.",
+                               error_id="PesterModuleNotLoaded", category="ObjectNotFound", target=module_name)
+    return scope
 
 
 def _default_set(info) -> Optional[str]:
@@ -326,8 +374,9 @@ def _within(block, ancestor) -> bool:
     return False
 
 
-def _no_mock_error(command_name: str) -> RuntimeException:
-    return RuntimeException(f"Should -Invoke: Could not find Mock for command {command_name} in script scope. Was the "
+def _no_mock_error(command_name: str, module_name: str = "") -> RuntimeException:
+    where = f"module {module_name}" if module_name else "script scope"
+    return RuntimeException(f"Should -Invoke: Could not find Mock for command {command_name} in {where}. Was the "
                             f"mock defined? Did you use the same -ModuleName as on the Mock? When using InModuleScope "
                             f"are InModuleScope and Mock using the same -ModuleName?")
 
@@ -343,9 +392,10 @@ def assert_invoked(ctx, command_name, times, parameter_filter, exclusive_filter,
     name = to_string(command_name)
     if run is None:
         raise _no_mock_error(name)
-    hook = run.mocks.find_hook(ctx, name)
+    module = to_string(module_name) if module_name else current_module_name(ctx)
+    hook = run.mocks.find_hook(ctx, name, module)
     if hook is None:
-        raise _no_mock_error(name)
+        raise _no_mock_error(name, module)
     times = to_int(times) if times is not None else 1
     flt = exclusive_filter if exclusive_filter is not None else parameter_filter
     calls = _calls_in_scope(run, hook, scope)
@@ -353,7 +403,8 @@ def assert_invoked(ctx, command_name, times, parameter_filter, exclusive_filter,
     non_matching = []
     registry = run.mocks
     for call in calls:
-        if flt is None or registry._passes(ctx, hook, flt, call.bound, call.args):
+        if flt is None or registry._passes(ctx, hook, flt, call.bound, call.args,
+                                           ctx.session.current if hook.module else None):
             matching.append(call)
         else:
             non_matching.append(call)
