@@ -2101,9 +2101,9 @@ def _number_kind(value: Any) -> str:
     return "error"
 
 
-@cmdlet("Get-Random", default_set="RandomNumberParameterSet")
-class GetRandom(Cmdlet):
-    set_seed = Parameter("int", validate_range=(-2147483648, 2147483647))
+class _RandomCommand(Cmdlet):
+    """GetRandomCommandBase: what Get-Random and Get-SecureRandom share."""
+
     maximum = Parameter("object", position=0, sets=("RandomNumberParameterSet",))
     minimum = Parameter("object", sets=("RandomNumberParameterSet",))
     input_object = Parameter("object[]", position=0, mandatory=True, pipeline=True,
@@ -2112,9 +2112,11 @@ class GetRandom(Cmdlet):
                       validate_range=(1, 2147483647))
     shuffle = Parameter("switch", mandatory=True, sets=("ShuffleParameterSet",))
 
+    def _generator(self):
+        raise NotImplementedError
+
     def begin_processing(self):
-        seed = self.set_seed if self.is_bound("SetSeed") else None
-        self._gen = _runspace_random(self.ctx, seed)
+        self._gen = self._generator()
         self._items: list = []
         self._list_mode = self.parameter_set != "RandomNumberParameterSet"
         proc = getattr(self, "processor", None)
@@ -2207,6 +2209,23 @@ class GetRandom(Cmdlet):
 
 # ------------------------------------------------------------------------------------------------
 # Get-Unique
+
+@cmdlet("Get-Random", default_set="RandomNumberParameterSet")
+class GetRandom(_RandomCommand):
+    set_seed = Parameter("int", validate_range=(-2147483648, 2147483647))
+
+    def _generator(self):
+        return _runspace_random(self.ctx, self.set_seed if self.is_bound("SetSeed") else None)
+
+
+@cmdlet("Get-SecureRandom", default_set="RandomNumberParameterSet")
+class GetSecureRandom(_RandomCommand):
+    """pwsh 7.4: Get-Random's parameters without -SetSeed, drawn from the system's cryptographic generator."""
+
+    def _generator(self):
+        import random
+        return random.SystemRandom()
+
 
 @cmdlet("Get-Unique", default_set="AsString")
 class GetUnique(Cmdlet):

@@ -620,6 +620,186 @@ class HostInfo:
         return "System.Management.Automation.Internal.Host.InternalHost"
 
 
+@cmdlet("Join-String", default_set="default")
+class JoinString(Cmdlet):
+    """JoinStringCommand: the (property) values of the input, converted to text and joined into one string."""
+    property = Parameter("object", position=0)
+    separator = Parameter("string", position=1)
+    output_prefix = Parameter("string", aliases=("op",))
+    output_suffix = Parameter("string", aliases=("os",))
+    single_quote = Parameter("switch", sets=("SingleQuote",))
+    double_quote = Parameter("switch", sets=("DoubleQuote",))
+    format_string = Parameter("string", sets=("Format",))
+    use_culture = Parameter("switch")
+    input_object = Parameter("psobject[]", pipeline=True)
+
+    def begin_processing(self):
+        from pslark.runtime.cmdlets.objects import PropExpr
+        self._quote = "'" if self.single_quote else '"' if self.double_quote else ""
+        self._parts: list = [self.output_prefix or ""]
+        self._first = True
+        self._expr = PropExpr(base_of(self.property)) if self.property is not None else None
+        sep = self.separator
+        if sep is None:
+            # the Separator getter: $OFS converted to string ($null -> '')
+            var = self.ctx.session.get_variable("OFS")
+            ofs = var.value if var is not None else None
+            sep = "" if is_null(ofs) else to_str(ofs)
+        self._sep = sep
+
+    def _text(self, value: Any) -> str:
+        if self.use_culture:
+            return "" if is_null(value) else to_text(value)
+        return "" if is_null(value) else to_str(value)
+
+    def process_record(self):
+        items = self.input_object
+        if items is None:
+            return
+        for item in (items if isinstance(items, list) else [items]):
+            if is_null(item):
+                continue
+            if self._expr is None:
+                value = item
+            else:
+                results = self._expr.get_values(item, False)
+                value = results[0][0] if results else None
+            if self._first:
+                self._first = False
+            else:
+                self._parts.append(self._sep)
+            if self._quote:
+                self._parts.append(self._quote + self._text(value) + self._quote)
+            elif not self.format_string:
+                self._parts.append(self._text(value))
+            else:
+                from pslark.runtime.dotnet_format import composite_format
+                culture = None
+                if not self.use_culture:
+                    from pslark.runtime.culture import invariant_culture
+                    culture = invariant_culture()
+                self._parts.append(composite_format(self.format_string, [value], culture))
+
+    def end_processing(self):
+        self._parts.append(self.output_suffix or "")
+        self.write_object("".join(self._parts))
+
+
+@cmdlet("ConvertFrom-StringData")
+class ConvertFromStringData(Cmdlet):
+    """ConvertFromStringDataCommand: `name = value` lines to a hashtable (escapes as a double-quoted string)."""
+    string_data = Parameter("string", position=0, mandatory=True, pipeline=True, allow_null=True)
+    delimiter = Parameter("char", default="=")
+
+    def process_record(self):
+        from pslark.runtime.errors import PSInvalidOperationException
+        data = self.string_data
+        result = Hashtable()
+        if is_null(data) or str(data).strip() == "":
+            self.write_object(result)
+            return
+        delim = str(self.delimiter or "=")[:1] or "="
+        for raw in str(data).replace("\r\n", "\n").split("\n"):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            idx = line.find(delim)
+            if idx <= 0:
+                msg = (f"ConvertFrom-StringData line {line} does not contain '{delim}' delimiter."
+                       if idx < 0 else f"ConvertFrom-StringData line {line} has an empty key.")
+                eid = "InvalidOperation_MissingEqualsInLine" if idx < 0 else "InvalidOperation_EmptyKeyInLine"
+                self.throw_terminating(self.error_record(msg, eid, "InvalidOperation", None,
+                                                         PSInvalidOperationException(msg)))
+                return
+            name = line[:idx].strip()
+            value = _unescape_string_data(line[idx + 1:].strip())
+            if name in result:
+                msg = f"Data item '{name}' in line '{line}' is already defined."
+                self.throw_terminating(self.error_record(msg, "InvalidOperation_DuplicateKeyInStringData",
+                                                         "InvalidOperation", None, PSInvalidOperationException(msg)))
+                return
+            result[name] = value
+        self.write_object(result)
+
+
+def _unescape_string_data(text: str) -> str:
+    """Regex.Unescape, which ConvertFrom-StringData applies to every value."""
+    import re
+    simple = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b",
+              "0": "\0"}
+
+    def repl(m):
+        s = m.group(1)
+        if s[0] == "u":
+            return chr(int(s[1:], 16))
+        if s[0] == "x":
+            return chr(int(s[1:], 16))
+        return simple.get(s, s)
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|.)", repl, text)
+
+
+@cmdlet("New-TemporaryFile", should_process=True)
+class NewTemporaryFile(Cmdlet):
+    """NewTemporaryFileCommand: an empty tmpXXXX.tmp file in the temp directory, as a FileInfo."""
+
+    def end_processing(self):
+        import tempfile
+        folder = tempfile.gettempdir()
+        from pslark.runtime.cmdlets.data import should_process
+        if not should_process(self, folder):
+            return
+        fd, path = tempfile.mkstemp(prefix="tmp", suffix=".tmp", dir=folder)
+        os.close(fd)
+        try:
+            from pslark.runtime.cmdlets.filesystem import item_object
+            item = item_object(path)
+        except Exception:   # noqa: BLE001 - the FileSystem layer could not describe it: the path itself
+            item = path
+        self.write_object(item)
+
+
+@cmdlet("Get-FileHash", default_set="Path")
+class GetFileHash(Cmdlet):
+    """GetFileHashCommand: FileHashInfo (Algorithm, Hash, Path) for files or a stream."""
+    path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
+    literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
+                             sets=("LiteralPath",))
+    input_stream = Parameter("object", mandatory=True, sets=("Stream",))
+    algorithm = Parameter("string", default="SHA256",
+                          validate_set=("SHA1", "SHA256", "SHA384", "SHA512", "MD5"))
+
+    def process_record(self):
+        import hashlib
+        from pslark.runtime.cmdlets.data import resolve_input_paths
+        algo = str(self.algorithm or "SHA256").upper()
+        if self.parameter_set == "Stream":
+            stream = base_of(self.input_stream)
+            data = stream.read() if hasattr(stream, "read") else bytes(stream)
+            self.write_object(_file_hash_info(algo, hashlib.new(algo.lower(), data).hexdigest().upper(), None))
+            return
+        literal = self.parameter_set == "LiteralPath"
+        for full in resolve_input_paths(self, _as_list(self.literal_path if literal else self.path), literal):
+            if os.path.isdir(full):
+                continue
+            try:
+                h = hashlib.new(algo.lower())
+                with open(full, "rb") as fh:
+                    for chunk in iter(lambda: fh.read(1 << 20), b""):
+                        h.update(chunk)
+            except OSError as exc:
+                from pslark.runtime.errors import IOException
+                msg = (f"Cannot find path '{full}' because it does not exist." if isinstance(exc, FileNotFoundError)
+                       else str(exc.strerror or exc))
+                self.write_error(self.error_record(msg, "FileReadError", "ReadError", full, IOException(msg)))
+                continue
+            self.write_object(_file_hash_info(algo, h.hexdigest().upper(), full))
+
+
+def _file_hash_info(algorithm: str, digest: str, path: Optional[str]) -> PSObject:
+    return PSObject([("Algorithm", algorithm), ("Hash", digest), ("Path", path)],
+                    type_names=["Microsoft.Powershell.Utility.FileHash", "System.Object"])
+
+
 @cmdlet("New-Guid", default_set="Default")
 class NewGuid(Cmdlet):
     """NewGuidCommand: a random Guid, Guid.Empty (-Empty), or new Guid(string) for -InputObject / pipeline strings."""

@@ -392,3 +392,31 @@ def test_import_csv_binds_piped_objects_by_property_name(tmp_path):
                 "([pscustomobject]@{ Path = $p } | Import-Csv -Delimiter '\"').a2\n"
                 "(Get-Item $p | Import-Csv -Delimiter '\"').a3")
     assert out == ["a1,a2,a3", "v2", "v3"]
+
+
+def test_join_string():
+    # Pester: Join-String.Tests.ps1 (custom separator, quotes, -FormatString, script block property, prefix/suffix)
+    assert lines("1..3 | Join-String -Separator ', ' -OutputPrefix '[' -OutputSuffix ']'\n"
+                 "'a','b' | Join-String -SingleQuote -Separator ','\n"
+                 "'a','b' | Join-String -DoubleQuote -Separator '; '\n"
+                 "1.2, 3.4, 5.6 | Join-String -Separator '; ' -Format '{0:N2}'\n"
+                 "[pscustomobject]@{N='x'},[pscustomobject]@{N='y'} | Join-String N -Separator '-'\n"
+                 "'ab','c' | Join-String -Property { $_.Length } -Separator '+'\n"
+                 "$OFS = ','; 1..3 | Join-String -OutputPrefix 'A ' -OutputSuffix ' B'\n"
+                 "'hello' | Join-String -Separator $null") == \
+        ["[1, 2, 3]", "'a','b'", '"a"; "b"', "1.20; 3.40; 5.60", "x-y", "2+1", "A 1,2,3 B", "hello"]
+
+
+def test_convertfrom_stringdata_and_secure_random():
+    assert lines("$h = ConvertFrom-StringData \"a = 1`nb=two\\tx`n# comment`n\"; $h.Count; $h.a; $h.b") == \
+        ["2", "1", "two\tx"]
+    assert lines("(Get-SecureRandom -Maximum 10) -lt 10; (1..5 | Get-SecureRandom -Shuffle | Sort-Object) -join ','") \
+        == ["True", "1,2,3,4,5"]
+
+
+def test_get_file_hash(tmp_path):
+    f = tmp_path / "h.txt"
+    f.write_bytes(b"abc")
+    assert lines(f"$r = Get-FileHash '{f}'; $r.Algorithm; $r.Hash; (Get-FileHash '{f}' -Algorithm MD5).Hash") == \
+        ["SHA256", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
+         "900150983CD24FB0D6963F7D28E17F72"]
