@@ -705,18 +705,17 @@ class ConvertFromStringData(Cmdlet):
                 continue
             idx = line.find(delim)
             if idx <= 0:
-                msg = (f"ConvertFrom-StringData line {line} does not contain '{delim}' delimiter."
-                       if idx < 0 else f"ConvertFrom-StringData line {line} has an empty key.")
-                eid = "InvalidOperation_MissingEqualsInLine" if idx < 0 else "InvalidOperation_EmptyKeyInLine"
-                self.throw_terminating(self.error_record(msg, eid, "InvalidOperation", None,
+                # PSTraceSource.NewInvalidOperationException(InvalidDataLine): FullyQualifiedErrorId InvalidOperation
+                msg = f"Data line '{line}' is not in 'name=value' format."
+                self.throw_terminating(self.error_record(msg, "InvalidOperation", "InvalidOperation", None,
                                                          PSInvalidOperationException(msg)))
                 return
             name = line[:idx].strip()
             value = _unescape_string_data(line[idx + 1:].strip())
             if name in result:
                 msg = f"Data item '{name}' in line '{line}' is already defined."
-                self.throw_terminating(self.error_record(msg, "InvalidOperation_DuplicateKeyInStringData",
-                                                         "InvalidOperation", None, PSInvalidOperationException(msg)))
+                self.throw_terminating(self.error_record(msg, "InvalidOperation", "InvalidOperation", None,
+                                                         PSInvalidOperationException(msg)))
                 return
             result[name] = value
         self.write_object(result)
