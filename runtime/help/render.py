@@ -72,7 +72,9 @@ def render_blocks(blocks: list, indent: int, width: int) -> list[str]:
             marker = b.marker + " "
             out.extend(wrap(marker + b.text, indent + b.indent, width, hanging=len(marker)))
         else:
-            pad = indent if all(len(line) + indent <= width for line in b.lines) else 0
+            # output lines (tables at full width) must not wrap; long command lines wrap anyway
+            pad = indent if all(len(line) + indent <= width for line in b.lines
+                                if not line.startswith(("PS> ", ">> "))) else 0
             out.extend((" " * pad + line).rstrip() for line in b.lines)
         prev = b
     return out
