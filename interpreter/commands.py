@@ -13,7 +13,7 @@ from pslark.runtime.binder import NO_VALUE, CommandArgument
 from pslark.runtime.cmdlet import CMDLETS, CmdletInfo
 from pslark.runtime.commandinfo import AliasInfo, ApplicationInfo, ExternalScriptInfo
 from pslark.runtime.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException
-from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
+from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject, enumerate_value
 from pslark.runtime.pipeline import CmdletProcessor, CommandProcessor, NativeProcessor, run_pipeline
 from pslark.runtime.scriptblock import ScriptBlock
 
@@ -442,6 +442,20 @@ def compile_pipeline(compiler, node: A.PipelineAst):
         if i > 0 and isinstance(el, A.CommandExpressionAst):
             raise E.ParseException([E.ParseError(el.extent, "ExpressionsMustBeFirstInPipeline",
                                                  "Expressions are only allowed as the first element of a pipeline.")])
+    first = node.elements[0]
+    if n > 1 and isinstance(first, A.CommandExpressionAst) and not first.redirections:
+        # `(expr) | cmd`: the expression is evaluated before the commands start (their begin blocks run
+        # after it), and its value is the pipeline's input
+        source = compiler.compile_expr(first.expression)
+        rest = [compile_element(compiler, el, i, n) for i, el in enumerate(node.elements) if i > 0]
+
+        def run_fed(ctx, out):
+            ctx.last_command_failed = False
+            value = source(ctx)
+            processors = [m(ctx) for m in rest]
+            run_pipeline(ctx, processors, out, enumerate_value(value))
+            _set_success(ctx)
+        return run_fed
     makers = [compile_element(compiler, el, i, n) for i, el in enumerate(node.elements)]
 
     def run(ctx, out):

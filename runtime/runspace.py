@@ -90,7 +90,6 @@ class Runspace:
         s.new_variable("Error", PSList(type_name="System.Collections.ArrayList"), g, const)
         s.new_variable("?", True, g)
         s.new_variable("LASTEXITCODE", None, g)
-        s.new_variable("OFS", " ", g)
         s.new_variable("FormatEnumerationLimit", 4, g)
         s.new_variable("MaximumHistoryCount", 4096, g)
         s.new_variable("NestedPromptLevel", 0, g)
