@@ -252,14 +252,10 @@ def test_get_member_of_a_string():
     assert o == ["Property int Length {get;}"]
 
 
-@pytest.mark.xfail(reason="the compiler must pass [ref]$var as a reference to the variable (PSReference(variable=...))",
-                   strict=False)
 def test_try_parse_with_ref_variable():
     assert out("$n = 0; [int]::TryParse('42', [ref]$n); $n") == ["True", "42"]
 
 
-@pytest.mark.xfail(reason="memberaccess returns $null for members of $null without asking members.get_member",
-                   strict=False)
 def test_count_of_null_is_zero():
     assert out("$null.Count") == ["0"]
 
