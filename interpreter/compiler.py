@@ -172,6 +172,20 @@ class LoopControl:
         return loop_label is not None and signal_label.casefold() == loop_label.casefold()
 
 
+def run_loop_body(body: Stmt, ctx, out, label: Optional[str]) -> bool:
+    """One iteration of a loop body; False when a `break` for this loop ended it (other labels propagate)."""
+    try:
+        body(ctx, out)
+    except BreakSignal as b:
+        if LoopControl.matches(b.label, label):
+            return False
+        raise
+    except ContinueSignal as c:
+        if not LoopControl.matches(c.label, label):
+            raise
+    return True
+
+
 class Compiler:
     """Compiles AST nodes to closures."""
 
@@ -323,16 +337,8 @@ class Compiler:
             check = ctx.check_stop
             while to_bool(cond(ctx)):
                 check()
-                try:
-                    body(ctx, out)
-                except BreakSignal as b:
-                    if LoopControl.matches(b.label, label):
-                        break
-                    raise
-                except ContinueSignal as c:
-                    if LoopControl.matches(c.label, label):
-                        continue
-                    raise
+                if not run_loop_body(body, ctx, out, label):
+                    break
         return run
 
     def stmt_DoLoopAst(self, node: A.DoLoopAst) -> Stmt:
@@ -346,15 +352,8 @@ class Compiler:
             check = ctx.check_stop
             while True:
                 check()
-                try:
-                    body(ctx, out)
-                except BreakSignal as b:
-                    if LoopControl.matches(b.label, label):
-                        break
-                    raise
-                except ContinueSignal as c:
-                    if not LoopControl.matches(c.label, label):
-                        raise
+                if not run_loop_body(body, ctx, out, label):
+                    break
                 if to_bool(cond(ctx)) == until:
                     break
         return run
@@ -373,15 +372,8 @@ class Compiler:
                 init(ctx)
             while cond is None or to_bool(cond(ctx)):
                 check()
-                try:
-                    body(ctx, out)
-                except BreakSignal as b:
-                    if LoopControl.matches(b.label, label):
-                        break
-                    raise
-                except ContinueSignal as c:
-                    if not LoopControl.matches(c.label, label):
-                        raise
+                if not run_loop_body(body, ctx, out, label):
+                    break
                 if it is not None:
                     it(ctx)
         return run
@@ -400,15 +392,8 @@ class Compiler:
             for item in enumerate_value(value):
                 check()
                 set_var(ctx, item)
-                try:
-                    body(ctx, out)
-                except BreakSignal as b:
-                    if LoopControl.matches(b.label, label):
-                        break
-                    raise
-                except ContinueSignal as c:
-                    if not LoopControl.matches(c.label, label):
-                        raise
+                if not run_loop_body(body, ctx, out, label):
+                    break
         return run
 
     def stmt_SwitchAst(self, node: A.SwitchAst) -> Stmt:

@@ -47,9 +47,11 @@ class AliasInfo:
         return self.name
 
 
-class ExternalScriptInfo:
-    type_names = ["System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo",
-                  "System.Object"]
+class _PathCommandInfo:
+    """A command that is a file: a script (ExternalScript) or a native program (Application)."""
+
+    command_type = ""
+    version = ""
     ps_properties = ("CommandType", "Name", "Version", "Source")
 
     def __init__(self, path: str):
@@ -58,26 +60,27 @@ class ExternalScriptInfo:
 
     def ps_get(self, name: str):
         key = name.casefold()
-        return {"commandtype": "ExternalScript", "name": self.name, "version": "", "source": self.path,
-                "path": self.path, "definition": self.path}[key]
+        values = {"commandtype": self.command_type, "name": self.name, "version": self.version, "source": self.path,
+                  "path": self.path, "definition": self.path}
+        if key not in values:
+            raise AttributeError(name)
+        return values[key]
+
+
+class ExternalScriptInfo(_PathCommandInfo):
+    command_type = "ExternalScript"
+    type_names = ["System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo",
+                  "System.Object"]
 
     def __str__(self):
         return self.path
 
 
-class ApplicationInfo:
+class ApplicationInfo(_PathCommandInfo):
+    command_type = "Application"
+    version = "0.0.0.0"
     type_names = ["System.Management.Automation.ApplicationInfo", "System.Management.Automation.CommandInfo",
                   "System.Object"]
-    ps_properties = ("CommandType", "Name", "Version", "Source")
-
-    def __init__(self, path: str):
-        self.path = path
-        self.name = os.path.basename(path)
-
-    def ps_get(self, name: str):
-        key = name.casefold()
-        return {"commandtype": "Application", "name": self.name, "version": "0.0.0.0", "source": self.path,
-                "path": self.path, "definition": self.path}[key]
 
     def __str__(self):
         return self.name

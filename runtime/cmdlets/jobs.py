@@ -503,9 +503,8 @@ def _script_and_text(cmd: Cmdlet, file_path: Optional[str]) -> tuple[Any, str, O
     return sb.ast, sb.text, None
 
 
-class _StartJob(Cmdlet):
-    def fq_suffix(self) -> str:
-        return "Microsoft.PowerShell.Commands.StartJobCommand"
+class _CollectsInput(Cmdlet):
+    """Start-Job and Start-ThreadJob make one job per invocation; -InputObject values are read by $input."""
 
     def begin_processing(self):
         self.inputs: list = []
@@ -519,6 +518,11 @@ class _StartJob(Cmdlet):
         elif self.is_bound("InputObject"):
             self.inputs.append(self.input_object)
             self.has_input = True
+
+
+class _StartJob(_CollectsInput):
+    def fq_suffix(self) -> str:
+        return "Microsoft.PowerShell.Commands.StartJobCommand"
 
     def end_processing(self):
         ctx = self.ctx
@@ -576,24 +580,14 @@ StartJob = cmdlet("Start-Job", module=CORE, aliases=("sajb",), default_set="Comp
 )))
 
 
-class _StartThreadJob(Cmdlet):
+class _StartThreadJob(_CollectsInput):
     def fq_suffix(self) -> str:
         return "ThreadJob.StartThreadJobCommand"
 
     def begin_processing(self):
         from pslark.runtime.jobs.threadjob import QUEUE
         QUEUE.set_limit(self.throttle_limit if self.is_bound("ThrottleLimit") else None)
-        self.inputs: list = []
-        self.has_input = False
-
-    def process_record(self):
-        if self.expecting_input:
-            if self.input_object is not AUTOMATION_NULL:
-                self.inputs.append(self.input_object)
-                self.has_input = True
-        elif self.is_bound("InputObject"):
-            self.inputs.append(self.input_object)
-            self.has_input = True
+        super().begin_processing()
 
     def end_processing(self):
         from pslark.runtime.jobs.threadjob import ThreadJob
