@@ -659,7 +659,7 @@ class NewPesterContainer(Cmdlet):
 
 @cmdlet("Invoke-Pester", module=MODULE, default_set="Simple")
 class InvokePester(Cmdlet):
-    path = Parameter("string[]", position=0, aliases=("Script",), sets=("Simple", "Legacy"))
+    path = Parameter("object[]", position=0, aliases=("Script",), sets=("Simple", "Legacy"))
     exclude_path = Parameter("string[]", sets=("Simple",))
     tag_filter = Parameter("string[]", aliases=("Tag", "Tags"), sets=("Simple", "Legacy"))
     exclude_tag_filter = Parameter("string[]", sets=("Simple", "Legacy"))
@@ -727,6 +727,9 @@ class InvokePester(Cmdlet):
                     cfg.paths = []
             return cfg
         if self.path is not None:
+            if any(isinstance(p, (Hashtable, OrderedDictionary)) for p in _items(self.path)):
+                raise RuntimeException("Passing hashtable configuration to -Path / -Script is currently not "
+                                       "supported in Pester 5.0. Please provide just paths, as an array of strings.")
             cfg.paths = _strings(self.path)
         if self.exclude_path is not None:
             cfg.exclude_paths = _strings(self.exclude_path)
