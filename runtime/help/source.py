@@ -69,18 +69,33 @@ class Fence:
         return self.info.casefold() in ("powershell", "pwsh", "ps")
 
     def commands(self) -> list[str]:
-        """The input a person types: each `PS> ` line with its `>> ` continuation lines."""
+        """The input a person types: each `PS> ` line (or `[Server01]: PS> ` inside Enter-PSSession) with its
+        `>> ` continuation lines."""
         out: list[str] = []
         for line in self.lines:
-            if line.startswith("PS> ") or line == "PS>":
-                out.append(line[4:])
+            command = prompt_command(line)
+            if command is not None:
+                out.append(command)
             elif (line.startswith(">> ") or line == ">>") and out:
                 out[-1] += "\n" + line[3:]
         return out
 
     def expected_output(self) -> list[str]:
         return [line for line in self.lines
-                if not (line.startswith("PS> ") or line == "PS>" or line.startswith(">> ") or line == ">>")]
+                if prompt_command(line) is None and not (line.startswith(">> ") or line == ">>")]
+
+
+_REMOTE_PROMPT = re.compile(r"^\[[^\]]+\]: PS> ?")
+
+
+def prompt_command(line: str) -> Optional[str]:
+    """The command typed on a prompt line of an example, or None for an output line."""
+    if line.startswith("PS> ") or line == "PS>":
+        return line[4:]
+    m = _REMOTE_PROMPT.match(line)
+    if m:
+        return line[m.end():]
+    return None
 
 
 _FENCE = re.compile(r"^(\s*)```(.*)$")

@@ -49,7 +49,7 @@ def main() -> int:
     from pslark.interpreter.simple_repl import run_input
     from pslark.runtime.host import ConsoleHost
     engine = get_engine()
-    ctx = engine.new_runspace(ConsoleHost(stdout=sys.stdout, stderr=err))
+    ctx = engine.new_runspace(ConsoleHost(stdout=sys.stdout, stderr=err, interactive=True))
     engine_module.main_context = ctx
     wrote_error = []
     try:

@@ -170,7 +170,8 @@ def _match(exp: list[str], act: list[str]) -> bool:
 
 def update_file(path: str, only_failing: bool = True) -> int:
     """Write what pslark prints into the examples of one help file (for a person to review with git diff).
-    Blocks with `...` wildcards, `remote` or `unordered` blocks are left alone. Returns blocks rewritten."""
+    Blocks with `...` wildcards and `remote` blocks are left alone. Returns blocks rewritten."""
+    from pslark.runtime.help import source as S
     cases = [c for c in collect() if os.path.realpath(c.path) == os.path.realpath(path)]
     lines = Path(path).read_text(encoding="utf-8").split("\n")
     edits = []
@@ -196,7 +197,7 @@ def update_file(path: str, only_failing: bool = True) -> int:
             outputs = [t.splitlines() for t, _ in chunk]
             cmd_index = -1
             for line in fence.lines:
-                if line.startswith("PS> ") or line == "PS>":
+                if S.prompt_command(line) is not None:
                     cmd_index += 1
                     if cmd_index > 0:
                         body += [(indent + o).rstrip() for o in _trim(outputs[cmd_index - 1])]
@@ -238,9 +239,10 @@ def _main(argv: list[str]) -> int:
         for fence, text, wrote_error in split_by_fence(case, results):
             actual = text.splitlines()
             if show:
+                from pslark.runtime.help.source import prompt_command
                 print(f"--- {case.id} (line {fence.line_number})")
                 for line in fence.lines:
-                    if line.startswith(("PS> ", ">> ")) or line in ("PS>", ">>"):
+                    if prompt_command(line) is not None or line.startswith(">> ") or line == ">>":
                         print(line)
                 print("\n".join(_norm(actual)))
                 continue
