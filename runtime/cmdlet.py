@@ -194,6 +194,9 @@ class CmdletInfo:
         return self.name
 
 
+_LAZY_IMPORT_LOCK = __import__("threading").RLock()
+
+
 class LazyCmdletInfo(CmdletInfo):
     """A cmdlet known from the manifest whose module is imported on first real use (see runtime/cmdlets)."""
 
@@ -206,7 +209,10 @@ class LazyCmdletInfo(CmdletInfo):
     @property
     def klass(self) -> type:
         import importlib
-        importlib.import_module(self.python_module)
+        # one import at a time: thread jobs and -Parallel blocks load cmdlets too, and two threads importing
+        # modules that import each other can otherwise see a half-initialised module
+        with _LAZY_IMPORT_LOCK:
+            importlib.import_module(self.python_module)
         real = CMDLETS.get(self.name.casefold())
         if real is None or isinstance(real, LazyCmdletInfo):
             raise ImportError(f"cmdlet {self.name} is not defined by {self.python_module}")
