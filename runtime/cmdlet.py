@@ -12,6 +12,7 @@ cmdlets at the same time).
 """
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable, Iterable, Optional
 
 from pslark.runtime.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException
@@ -194,7 +195,7 @@ class CmdletInfo:
         return self.name
 
 
-_LAZY_IMPORT_LOCK = __import__("threading").RLock()
+_LAZY_IMPORT_LOCK = threading.RLock()
 
 
 class LazyCmdletInfo(CmdletInfo):
