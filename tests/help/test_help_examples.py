@@ -24,9 +24,9 @@ CASES = X.collect()
 _results: dict = {}
 
 
-def _run_all_local() -> None:
-    """Run every local case once, four at a time (many examples wait for jobs)."""
-    todo = [c for c in CASES if "remote" not in c.flags and c.id not in _results]
+def _run_all_local(selected) -> None:
+    """Run every selected local case once, four at a time (many examples wait for jobs)."""
+    todo = [c for c in selected if "remote" not in c.flags and c.id not in _results]
     workers = int(os.environ.get("PSLARK_EXAMPLE_WORKERS", "4"))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         for case, result in zip(todo, pool.map(X.run_case, todo)):
@@ -40,7 +40,9 @@ def _result(case, request):
         server = request.getfixturevalue("sshd")
         return X.run_case(case, extra_env=server.env)
     if case.id not in _results:
-        _run_all_local()
+        selected = [item.callspec.params["case"] for item in request.session.items
+                    if getattr(item, "callspec", None) is not None and "case" in item.callspec.params]
+        _run_all_local(selected or [case])
     return _results[case.id]
 
 

@@ -300,3 +300,40 @@ def test_no_heavy_imports_for_a_command():
             "print('HEAVY', bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "ok" in out.stdout and "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+def test_ctrl_c_stops_a_parallel_loop(session):
+    s = session(args=("-NoProfile", "-NoLogo"))
+    s.prompt()
+    s.line("1..10 | ForEach-Object -Parallel { Start-Sleep 30 }; 'not reached'")
+    time.sleep(1.5)
+    started = time.monotonic()
+    s.child.sendintr()
+    s.prompt(timeout=5)
+    assert time.monotonic() - started < 1.5
+    s.line("'alive'")
+    s.expect("alive")
+
+
+def test_progress_of_a_job_is_drawn_through_receive_job(session):
+    s = session(args=("-NoProfile", "-NoLogo"))
+    s.prompt()
+    s.line("Start-ThreadJob { 1..3 | ForEach-Object { Write-Progress -Activity 'Remote work' -PercentComplete "
+           "($_ * 30); Start-Sleep -Milliseconds 300 }; 'job done' } | Receive-Job -Wait -AutoRemoveJob")
+    s.expect("Remote work")
+    s.expect("job done")
+    s.prompt()
+
+
+def test_tab_completes_job_ids_and_states(session):
+    s = session(args=("-NoProfile", "-NoLogo"))
+    s.prompt()
+    s.line("$null = Start-ThreadJob -Name Nightly { 1 }")
+    s.prompt()
+    s.send("Get-Job -Name Nig\t")
+    s.expect("Nightly")
+    s.send("\x15")
+    s.send("Get-Job -State Runn\t")
+    s.expect("Running")
+    s.send("\x03")
+    s.prompt()
