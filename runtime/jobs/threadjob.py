@@ -9,7 +9,7 @@ from pslark.runtime.jobs.model import Job, stream_sinks
 from pslark.runtime.streams import Streams
 
 DEFAULT_THROTTLE = 5
-JOB_THREAD_STACK = 256 * 1024 * 1024
+JOB_THREAD_STACK = 64 * 1024 * 1024
 _stack_lock = threading.Lock()
 
 
