@@ -122,3 +122,20 @@ def test_parallel_inside_thread_job():
     lines = lines_of("Start-ThreadJob { 1..3 | ForEach-Object -Parallel { $_ * 3 } } | Receive-Job -Wait "
                      "-AutoRemoveJob | Sort-Object")
     assert lines == ["3", "6", "9"]
+
+
+def test_ctrl_c_stops_sleeping_parallel_blocks_promptly():
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import pslark_env
+    proc = subprocess.Popen([sys.executable, "-m", "pslark.interpreter", "-NoProfile", "-Command",
+                             "1..4 | ForEach-Object -Parallel { Start-Sleep 30 }; 'not reached'"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=pslark_env())
+    time.sleep(1.5)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, _err = proc.communicate(timeout=15)
+    assert time.monotonic() - start < 3
+    assert "not reached" not in out
