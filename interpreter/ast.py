@@ -12,12 +12,16 @@ from typing import Optional, Union
 _MISSING = object()
 
 
+_PENDING: list = []
+
+
 def dataclass(frozen: bool = True, eq: bool = False):
     """A lean stand-in for @dataclass(frozen=True, eq=False): ordered fields from the annotations (bases first),
     class-level defaults, a generated __init__, identity equality, and no assignment after construction.
 
     The standard decorator costs tens of milliseconds at import (it loads `inspect`), which every pslark start
-    and every job worker would pay."""
+    and every job worker would pay. The __init__ functions of all node classes are compiled together by
+    `_finish_nodes()` at the end of this module (one exec instead of one per class)."""
 
     def wrap(cls):
         names: list[str] = []
@@ -30,23 +34,37 @@ def dataclass(frozen: bool = True, eq: bool = False):
             for n in names:
                 if defaults[n] is _MISSING and n in klass.__dict__ and not callable(klass.__dict__[n]):
                     defaults[n] = klass.__dict__[n]
-        params = []
-        for n in names:
-            params.append(n if defaults[n] is _MISSING else f"{n}=_d_{n}")
-        body = "\n".join(f"    _set(self, {n!r}, {n})" for n in names) or "    pass"
-        src = f"def __init__(self, {', '.join(params)}):\n{body}\n"
-        namespace = {"_set": object.__setattr__}
-        namespace.update({f"_d_{n}": v for n, v in defaults.items() if v is not _MISSING})
-        exec(src, namespace)
-        cls.__init__ = namespace["__init__"]
         cls._fields = tuple(names)
         cls.__dataclass_fields__ = dict.fromkeys(names)
         if frozen:
             cls.__setattr__ = _frozen_setattr
         if "__repr__" not in cls.__dict__:
             cls.__repr__ = _node_repr
+        _PENDING.append((cls, names, defaults))
         return cls
     return wrap
+
+
+def _finish_nodes() -> None:
+    sources = []
+    namespace: dict = {"_set": object.__setattr__}
+    for index, (cls, names, defaults) in enumerate(_PENDING):
+        params = []
+        for n in names:
+            if defaults[n] is _MISSING:
+                params.append(n)
+            else:
+                key = f"_d{index}_{n}"
+                namespace[key] = defaults[n]
+                params.append(f"{n}={key}")
+        body = "\n".join(f"    _set(self, {n!r}, {n})" for n in names) or "    pass"
+        sources.append(f"def _init{index}(self, {', '.join(params)}):\n{body}\n")
+    exec("\n".join(sources), namespace)
+    for index, (cls, _names, _defaults) in enumerate(_PENDING):
+        init = namespace[f"_init{index}"]
+        init.__qualname__ = f"{cls.__name__}.__init__"
+        cls.__init__ = init
+    _PENDING.clear()
 
 
 def _frozen_setattr(self, name, value):
@@ -587,6 +605,9 @@ Expr = Union[
     AttributedExpr, UnaryExpr, PostfixExpr, BinaryExpr, TernaryExpr, ArrayLiteralExpr, ArrayExpr, SubExpr, ParenExpr,
     HashtableExpr, ScriptBlockExpr, MemberExpr, InvokeMemberExpr, IndexExpr,
 ]
+
+
+_finish_nodes()
 
 
 def walk(node):

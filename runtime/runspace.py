@@ -6,7 +6,6 @@ itself as `engine` (parse / compile / run) after both exist, so runtime never im
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import threading
 import uuid
@@ -206,6 +205,7 @@ def _psstyle():
 
 
 def psversion_table():
+    import platform
     from pslark.runtime.objects import OrderedDictionary
     table = OrderedDictionary()
     table["PSVersion"] = _version(PS_VERSION)
