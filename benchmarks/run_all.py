@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-MODULES = ["bench_startup", "bench_evaluator", "bench_jobs", "bench_parallel"]
+MODULES = ["bench_startup", "bench_evaluator", "bench_jobs", "bench_parallel", "remoting_throttle"]
 
 if __name__ == "__main__":
     for name in MODULES:
