@@ -41,7 +41,8 @@ def _result(case, request):
         return X.run_case(case, extra_env=server.env)
     if case.id not in _results:
         selected = [item.callspec.params["case"] for item in request.session.items
-                    if getattr(item, "callspec", None) is not None and "case" in item.callspec.params]
+                    if getattr(item, "callspec", None) is not None
+                    and isinstance(item.callspec.params.get("case"), X.Case)]
         _run_all_local(selected or [case])
     return _results[case.id]
 
