@@ -28,6 +28,15 @@ def banner_text(ctx) -> str:
 
 def prompt_text(engine, ctx) -> str:
     """The prompt: the user's `prompt` function if there is one, else pwsh's `PS /path> `."""
+    try:
+        return _prompt_text(engine, ctx)
+    except Exception:   # a broken prompt (or a pslark bug in it): pwsh falls back to "PS>"
+        if os.environ.get("PSLARK_DEBUG"):
+            raise
+        return "PS> "
+
+
+def _prompt_text(engine, ctx) -> str:
     from pslark.runtime.conversion import to_string
     from pslark.runtime.remoting import interactive
     if interactive.in_session(ctx):          # Enter-PSSession: `[Server01]: PS /root> `
@@ -54,7 +63,12 @@ def load_profile(engine, ctx) -> None:
         except OSError as exc:
             ctx.host.write_err(f"pslark: cannot read the profile '{path}': {exc.strerror}\n")
             return
-        engine.run_text(ctx, text, str(path))
+        try:
+            engine.run_text(ctx, text, str(path))
+        except Exception as exc:   # a pslark bug while running the profile must not end the session
+            if os.environ.get("PSLARK_DEBUG"):
+                raise
+            ctx.host.write_err(f"pslark internal error in the profile: {type(exc).__name__}: {exc}\n")
         ctx.stop_event.clear()
 
 
@@ -83,6 +97,13 @@ def run_input(engine, ctx, text: str):
             result = interactive.run_remote(ctx, text)
         else:
             result = engine.run_text(ctx, text)
+    except Exception as exc:   # a pslark bug: one line for the user, the session goes on (PSLARK_DEBUG shows it)
+        if os.environ.get("PSLARK_DEBUG"):
+            raise
+        ctx.host.write_err(f"pslark internal error: {type(exc).__name__}: {exc}\n")
+        from pslark.interpreter.engine import RunResult
+        result = RunResult(1, terminated=True)
+        result.success = False
     finally:
         try:
             del host.write_error_record
