@@ -278,8 +278,13 @@ def find(ctx, name: Optional[str], categories: Optional[list] = None) -> list:
             seen.add((category, entry_name.casefold()))
             matches.append((category, entry_name, make))
     if not matches and not has_wildcard(name):
-        # last resort, as pwsh: topics whose text mentions the word
+        # last resort, as pwsh: topics whose text mentions the word (cmdlet pages, then about topics)
         word = name.casefold()
+        if allowed("Cmdlet"):
+            from pslark.runtime.cmdlet import CMDLETS
+            for info in CMDLETS.values():
+                if _page_mentions(info.name, culture, word):
+                    matches.append(("Cmdlet", info.name, lambda i=info: cmdlet_entry(ctx, i, culture)))
         for n in all_about_names(culture):
             entry = about_entry(n, culture)
             if entry is not None and word in entry.topic.text.casefold() and allowed("HelpFile"):
@@ -287,3 +292,16 @@ def find(ctx, name: Optional[str], categories: Optional[list] = None) -> list:
     matches.sort(key=lambda m: (CATEGORY_ORDER.get(m[0], 9), m[1].casefold()))
     entries = [m[2]() for m in matches]
     return [e for e in entries if e is not None]
+
+
+def _page_mentions(name: str, culture: str, word: str) -> bool:
+    """Does the written help of a cmdlet (synopsis, description, parameters) mention the word?"""
+    for c in S.cultures_for(culture):
+        text = S.command_help_text(name, c)
+        if text is None:
+            continue
+        parts = [text.synopsis] + [b.text for b in text.description]
+        for ph in text.parameters.values():
+            parts += [b.text for b in ph.blocks]
+        return any(word in (part or "").casefold() for part in parts)
+    return False
