@@ -37,7 +37,7 @@ def history_path() -> str:
 
 def _lexer():
     from pygments.lexers.shell import PowerShellLexer
-    from pygments.token import Keyword, Name, Number, Operator, Text
+    from pygments.token import Keyword, Name, Number, Operator
 
     class PslarkPowerShellLexer(PowerShellLexer):
         """pygments' PowerShell lexer with two fixes: `ForEach-Object` is one command name (pygments splits it

@@ -80,10 +80,6 @@ def render_blocks(blocks: list, indent: int, width: int) -> list[str]:
     return out
 
 
-def _heading(out: list[str], title: str) -> None:
-    out.append(title)
-
-
 # ------------------------------------------------------------------------------------------------
 # the views
 
