@@ -337,3 +337,17 @@ def test_tab_completes_job_ids_and_states(session):
     s.expect("Running")
     s.send("\x03")
     s.prompt()
+
+
+def test_enter_pssession_changes_the_prompt(session):
+    s = session(args=("-NoProfile", "-NoLogo"))
+    s.prompt()
+    s.line("Enter-PSSession -ComputerName localhost")
+    s.expect_re(r"\[localhost\]: PS")
+    s.line("$where = 'in the remote session'; $where")
+    s.expect("in the remote session")
+    s.expect_re(r"\[localhost\]: PS")
+    s.line("exit")
+    s.prompt()
+    s.line("\"local: [$where]\"")
+    s.expect("local: []")
