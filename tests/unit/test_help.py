@@ -338,3 +338,19 @@ def test_all_sets_sentinel_is_not_shown():
     md = CommandMetadata("h", [Parameter("string", name="A")])
     assert M.parameter_sets(md) == [ALL_SETS]
     assert M.syntax_lines("h", md) == ["h [-A <string>] [<CommonParameters>]"]
+
+
+def test_written_pages_belong_to_cmdlets_and_german_covers_the_job_cmdlets():
+    from pslark.runtime.help import source as S
+    names = {i.name.casefold() for i in CMDLETS.values()}
+    en = {n.casefold() for n in S.command_help_names("en-US")}
+    de = {n.casefold() for n in S.command_help_names("de-DE")}
+    assert en <= names, sorted(en - names)        # no page for a cmdlet that does not exist
+    assert de <= en
+    assert {"start-job", "get-job", "receive-job", "wait-job", "stop-job", "remove-job", "start-threadjob",
+            "foreach-object", "invoke-command"} <= de
+    en_about = set(S.about_names("en-US"))
+    assert en_about == set(S.about_names("de-DE"))
+    assert {"about_Jobs", "about_Job_Details", "about_Remote_Jobs", "about_Thread_Jobs", "about_Remote_Variables",
+            "about_Scopes", "about_Pipelines", "about_Script_Blocks", "about_Operators", "about_Automatic_Variables",
+            "about_Parsing", "about_pslark"} <= en_about
