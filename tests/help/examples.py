@@ -6,6 +6,8 @@ directory, with LANG set for the topic's language and output redirected (80 colu
 
     python -m tests.help.examples            # run every example, print the ones that differ
     python -m tests.help.examples --show TOPIC  # print what pslark writes for a topic's examples
+    python -m tests.help.examples --update FILE...  # write what pslark prints into a file's examples
+    python -m tests.help.examples --remote ...  # the same, with the test SSH server for `remote` blocks
 """
 from __future__ import annotations
 
@@ -168,17 +170,18 @@ def _match(exp: list[str], act: list[str]) -> bool:
     return _match(exp[1:], act[1:])
 
 
-def update_file(path: str, only_failing: bool = True) -> int:
+def update_file(path: str, only_failing: bool = True, remote_env: Optional[dict] = None) -> int:
     """Write what pslark prints into the examples of one help file (for a person to review with git diff).
-    Blocks with `...` wildcards and `remote` blocks are left alone. Returns blocks rewritten."""
+    Blocks with `...` wildcards are left alone, and `remote` blocks unless remote_env (the test SSH server's
+    environment) is given. Returns the number of blocks rewritten."""
     from pslark.runtime.help import source as S
     cases = [c for c in collect() if os.path.realpath(c.path) == os.path.realpath(path)]
     lines = Path(path).read_text(encoding="utf-8").split("\n")
     edits = []
     for case in cases:
-        if "remote" in case.flags:
+        if "remote" in case.flags and remote_env is None:
             continue
-        results = run_case(case)
+        results = run_case(case, extra_env=remote_env if "remote" in case.flags else None)
         i = 0
         for fence in case.fences:
             n = len(fence.commands())
@@ -221,11 +224,31 @@ def _trim(lines: list[str], last: bool = False) -> list[str]:
     return lines
 
 
+def _with_sshd(fn):
+    """Run fn(extra_env) with the remoting tests' throw-away sshd (Server01 ... Server08, DownHost)."""
+    import tempfile as _tempfile
+    from tests.remoting.sshd_server import find_sshd, start_server
+    exe = find_sshd()
+    if exe is None:
+        raise SystemExit("sshd is not installed")
+    server = start_server(exe, Path(_tempfile.mkdtemp(prefix="pslark-help-sshd-")))
+    try:
+        return fn(server.env)
+    finally:
+        server.stop()
+
+
 def _main(argv: list[str]) -> int:
+    if argv[:1] == ["--remote"]:
+        return _with_sshd(lambda env: _main_with(argv[1:], env))
+    return _main_with(argv, None)
+
+
+def _main_with(argv: list[str], remote_env: Optional[dict]) -> int:
     show = None
     if argv[:1] == ["--update"]:
         for path in argv[1:]:
-            print(path, update_file(path), "block(s) rewritten")
+            print(path, update_file(path, remote_env=remote_env), "block(s) rewritten")
         return 0
     if argv[:1] == ["--show"]:
         show = argv[1].casefold()
@@ -233,9 +256,9 @@ def _main(argv: list[str]) -> int:
     for case in collect():
         if show and case.topic.casefold() != show and case.id.casefold() != show:
             continue
-        if "remote" in case.flags and not show:
+        if "remote" in case.flags and remote_env is None:
             continue
-        results = run_case(case)
+        results = run_case(case, extra_env=remote_env if "remote" in case.flags else None)
         for fence, text, wrote_error in split_by_fence(case, results):
             actual = text.splitlines()
             if show:
