@@ -131,23 +131,29 @@ class Engine:
 
         def run(ctx, item, out):
             session = ctx.session
-            scope = session.current
-            variables = scope.variables
+            variables = session.current.variables
             var = variables.get("_")
             if var is None:
                 session.set_local("_", item)
-                session.set_local("PSItem", item)
+                var = variables["_"]
+                old = None
             else:
+                old = var.value
                 var.value = item
-                p = variables.get("psitem")
-                if p is not None:
-                    p.value = item
-                else:
-                    session.set_local("PSItem", item)
+            p = variables.get("psitem")
+            if p is None:
+                session.set_local("PSItem", item)
+                p = variables["psitem"]
+            else:
+                p.value = item
             try:
                 body(ctx, out)
             except ReturnSignal:
                 pass
+            finally:
+                # a downstream ForEach-Object in the same scope must not leave its $_ behind for us
+                var.value = old
+                p.value = old
         return run
 
     # ---- top-level runs (CLI, REPL, jobs)

@@ -286,8 +286,11 @@ def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbo
                    script_path: Optional[str]) -> PSObject:
     extent = invocation.extent
     line = extent.source.line(extent.start_line) if extent is not None else ""
+    command = PSObject([("Name", name), ("CommandType", "ExternalScript" if script_path else "Function"),
+                        ("Definition", script_path or name)],
+                       ["System.Management.Automation.CommandInfo", "System.Object"], base=name)
     info = MyInvocationInfo([
-        ("MyCommand", name), ("BoundParameters", bound), ("UnboundArguments", unbound),
+        ("MyCommand", command), ("BoundParameters", bound), ("UnboundArguments", unbound),
         ("ScriptLineNumber", extent.start_line if extent is not None else 0),
         ("OffsetInLine", extent.start_column if extent is not None else 0),
         ("ScriptName", (extent.file or "") if extent is not None else ""),
