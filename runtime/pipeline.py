@@ -168,6 +168,7 @@ class CmdletProcessor(CommandProcessor):
         self.result: BindingResult = self.binder.bind_arguments(args)
         self.pipeline_bound: list[str] = []
         self.fast = None                    # see _fast_input
+        self.what_if = False
         self.out_variable: Optional[list] = None
         self.pipeline_variable: Optional[str] = None
         self._apply(self.result.values)
@@ -226,6 +227,7 @@ class CmdletProcessor(CommandProcessor):
         else:
             cmd.emit = self._forward
         cmd.expecting_input = self.expects_input
+        self.what_if = self._what_if()
         self.cmdlet.parameter_set = self.binder.resolve_set(self.result, self.expects_input)
         missing = self.binder.missing_mandatory(self.result, self.cmdlet.parameter_set, self.expects_input)
         if missing:
@@ -233,7 +235,30 @@ class CmdletProcessor(CommandProcessor):
             raise self.binder.error(
                 f"Cannot process command because of one or more missing mandatory parameters: {names}.",
                 "MissingMandatoryParameter")
+        if self.what_if:
+            return
         cmd.begin_processing()
+
+    def _what_if(self) -> bool:
+        """-WhatIf (or $WhatIfPreference) on a cmdlet that changes state: describe, do nothing."""
+        if not getattr(type(self.cmdlet), "should_process", False):
+            return False
+        values = {k.casefold(): v for k, v in self.result.values.items()}
+        if "whatif" in values:
+            return bool(values["whatif"])
+        from pslark.runtime.conversion import to_bool
+        return to_bool(self.ctx.preference("WhatIfPreference", False))
+
+    def _describe_what_if(self) -> None:
+        from pslark.runtime.conversion import to_string
+        cmd = self.cmdlet
+        target = ""
+        for name in ("LiteralPath", "Path", "FilePath", "Name", "Id", "InputObject", "Job", "Value"):
+            if name in cmd.bound:
+                value = cmd.bound[name]
+                target = ", ".join(to_string(v) for v in value) if isinstance(value, list) else to_string(value)
+                break
+        self.ctx.host.write_line(f'What if: Performing the operation "{self.info.name}" on target "{target}".')
 
     def _emit_tracked(self, obj):
         if self.out_variable is not None:
@@ -265,6 +290,12 @@ class CmdletProcessor(CommandProcessor):
 
     def process(self, item: Any) -> None:
         cmd = self.cmdlet
+        if self.what_if:
+            if item is not AUTOMATION_NULL and self.expects_input:
+                bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
+                self._apply(bound)
+            self._describe_what_if()
+            return
         if item is not AUTOMATION_NULL and self.expects_input:
             fast = self.fast
             if fast is None and self.fast is not False:
@@ -286,9 +317,14 @@ class CmdletProcessor(CommandProcessor):
         cmd.process_record()
 
     def process_no_input(self) -> None:
+        if self.what_if:
+            self._describe_what_if()
+            return
         self.cmdlet.process_record()
 
     def end(self) -> None:
+        if self.what_if:
+            return
         self.cmdlet.end_processing()
         if self.out_variable is not None:
             value = self.out_variable
