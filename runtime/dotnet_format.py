@@ -1145,7 +1145,8 @@ def format_timespan(ts, spec: Optional[str] = None, culture=None) -> str:
     if spec == "G":
         c = _culture(culture)
         return ("-" if neg else "") + f"{days}:{hours:02d}:{minutes:02d}:{seconds:02d}" + c.decimal_sep + f"{frac:07d}"
-    # custom
+    # custom: d (up to 8 digits), h, m, s (up to 2) zero-padded to the run's length
+    fields = {"d": (8, days), "h": (2, hours), "m": (2, minutes), "s": (2, seconds)}
     out = []
     i, n = 0, len(spec)
     while i < n:
@@ -1154,22 +1155,11 @@ def format_timespan(ts, spec: Optional[str] = None, culture=None) -> str:
         while j < n and spec[j] == ch:
             j += 1
         count = j - i
-        if ch == "d":
-            if count > 8:
+        if ch in fields:
+            limit, value = fields[ch]
+            if count > limit:
                 raise FormatException(INVALID_FORMAT)
-            out.append(str(days).rjust(count, "0"))
-        elif ch == "h":
-            if count > 2:
-                raise FormatException(INVALID_FORMAT)
-            out.append(str(hours).rjust(count, "0"))
-        elif ch == "m":
-            if count > 2:
-                raise FormatException(INVALID_FORMAT)
-            out.append(str(minutes).rjust(count, "0"))
-        elif ch == "s":
-            if count > 2:
-                raise FormatException(INVALID_FORMAT)
-            out.append(str(seconds).rjust(count, "0"))
+            out.append(str(value).rjust(count, "0"))
         elif ch == "f":
             if count > 7:
                 raise FormatException(INVALID_FORMAT)
