@@ -16,7 +16,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Optional
 
-from lark import Token
+from pslark.interpreter.tokens import Token
 
 __all__ = ["LexError", "Lexer", "tokenize", "KEYWORDS"]
 

@@ -1,8 +1,8 @@
-"""parse(text) -> ScriptBlockAst: the mode-aware lexer feeding the cached Lark LALR parser.
+"""parse(text) -> ScriptBlockAst: the mode-aware lexer feeding an LALR driver over Lark-computed tables.
 
-The Lark parser is built once per process (lazily, with its tables cached on disk); the lexer is driven here
-token by token so that it can ask the parser which keywords it accepts at the current point. Errors become a
-ParseException carrying pwsh's error ids, messages and positions.
+The tables come from interpreter/parsetables.py (computed by Lark once, cached on disk as plain data); the
+lexer is driven here token by token so that it can ask the parser which keywords it accepts at the current
+point. Errors become a ParseException carrying pwsh's error ids, messages and positions.
 """
 from __future__ import annotations
 
@@ -11,103 +11,72 @@ import os
 import threading
 from typing import Optional
 
-from lark import Lark, Token
-from lark.lexer import Lexer as _LarkLexer
-from lark.parsers.lalr_analysis import Shift
-
-from pslark.grammar import grammar_text
 from pslark.interpreter import ast as A
 from pslark.interpreter.lexer import ARG1, CBODY, CMD, KW, LexError, Lexer
+from pslark.interpreter.tokens import Token
 from pslark.interpreter.transformer import PSTransformer, SemanticError, current
 from pslark.runtime.errors import ParseError, ParseException
 
-__all__ = ["parse", "is_incomplete", "tokenize", "get_parser", "ParseException", "ParseError"]
-
-
-class _NoLexer(_LarkLexer):
-    """Placeholder for Lark: tokens are fed by `_Driver`, never lexed by Lark itself."""
-
-    __future_interface__ = 1
-
-    def __init__(self, lexer_conf):
-        pass
-
-    def lex(self, lexer_state, parser_state):  # pragma: no cover - never used
-        return iter(())
+__all__ = ["parse", "is_incomplete", "tokenize", "ParseException", "ParseError"]
 
 
 _lock = threading.Lock()
-_parser: Optional[Lark] = None
 
 
-def _cache_path() -> str:
-    """Where Lark keeps the parse tables ('' means no cache)."""
-    import hashlib
-    from pslark.runtime.cachedir import cache_dir
-    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:12]
-    d = cache_dir()
-    return os.path.join(d, f"grammar-{digest}.lark.cache") if d else ""
+def _rule_callback(method, expand1: bool, include):
+    """What Lark's inline tree builder does for one rule: drop filtered tokens, splice `_rule` results, pass a
+    lone child of a `?rule` through, then call the transformer's method (a `_rule` without one yields a list)."""
+    if include is not None:
+        call = method
 
+        def method(children):
+            filtered = []
+            for i, splice in include:
+                if splice:
+                    filtered.extend(children[i])
+                else:
+                    filtered.append(children[i])
+            return call(filtered)
+    if expand1:
+        inner = method
 
-def get_parser() -> Lark:
-    """The process-wide Lark LALR parser (built on first use; tables cached on disk)."""
-    global _parser
-    p = _parser
-    if p is None:
-        with _lock:
-            p = _parser
-            if p is None:
-                kwargs = dict(parser="lalr", lexer=_NoLexer, start=["start", "substart"],
-                              transformer=PSTransformer(), maybe_placeholders=False)
-                cache = _cache_path()
-                fresh = bool(cache) and not os.path.exists(cache)
-                try:
-                    p = Lark(grammar_text(), cache=cache or False, **kwargs)
-                except Exception:  # an unwritable or broken cache: build without it
-                    p = Lark(grammar_text(), **kwargs)
-                if fresh:
-                    _remove_stale_caches(cache)
-                _parser = p
-    return p
-
-
-def _remove_stale_caches(current_cache: str) -> None:
-    """Drop table caches of older grammar versions next to the current one."""
-    d, keep = os.path.split(current_cache)
-    try:
-        for name in os.listdir(d):
-            if name.startswith("grammar-") and name.endswith(".lark.cache") and name != keep:
-                os.remove(os.path.join(d, name))
-    except OSError:
-        pass
+        def method(children):
+            return children[0] if len(children) == 1 else inner(children)
+    return method
 
 
 class _Tables:
-    """Lark's LALR tables for one start symbol, recompiled for a tight driver loop.
+    """The LALR tables of one start symbol, recompiled for a tight driver loop.
 
     Each action is (True, next_state, None, None) for a shift, or (False, rule_size, callback, nonterminal)
-    for a reduction (the callback is Lark's, built from PSTransformer, with its child filtering).
+    for a reduction (callback None: a one-child `?rule` whose value passes through unchanged).
     """
 
     __slots__ = ("states", "start", "end")
 
-    def __init__(self, start: str):
-        inner = get_parser().parser.parser.parser       # lark.parsers.lalr_parser._Parser
-        table = inner.parse_table
-        callbacks = inner.callbacks
-        self.start = table.start_states[start]
-        self.end = table.end_states[start]
+    def __init__(self, data: dict, start: str):
+        self.start, self.end = data["starts"][start]
+        transformer = PSTransformer()
+        reductions = []
+        for origin, size, name, expand1, include in data["rules"]:
+            if size == 1 and expand1 and include is None:
+                reductions.append((False, 1, None, origin))
+                continue
+            method = getattr(transformer, name, None)
+            if method is None:
+                if not name.startswith("_"):
+                    raise RuntimeError(f"grammar rule '{name}' has no transformer callback")
+                method = list
+            reductions.append((False, size, _rule_callback(method, expand1, include), origin))
+        shifts: dict = {}
         states = {}
-        for state, actions in table.states.items():
+        for state, actions in data["states"].items():
             row = {}
-            for term, (action, arg) in actions.items():
-                if action is Shift:
-                    row[term] = (True, arg, None, None)
-                elif len(arg.expansion) == 1 and arg.options.expand1 and arg.alias is None:
-                    # `?level: next_level`: the value passes through unchanged (no callback, no list)
-                    row[term] = (False, 1, None, arg.origin.name)
+            for term, act in actions.items():
+                if act >= 0:
+                    row[term] = shifts.get(act) or shifts.setdefault(act, (True, act, None, None))
                 else:
-                    row[term] = (False, len(arg.expansion), callbacks[arg], arg.origin.name)
+                    row[term] = reductions[~act]
             states[state] = row
         self.states = states
 
@@ -129,7 +98,11 @@ class _Driver:
     def __init__(self, start: str):
         tables = _tables.get(start)
         if tables is None:
-            tables = _tables[start] = _Tables(start)
+            with _lock:
+                tables = _tables.get(start)
+                if tables is None:
+                    from pslark.interpreter.parsetables import load_tables
+                    tables = _tables[start] = _Tables(load_tables(), start)
         self.states = tables.states
         self.end = tables.end
         self.stack = [tables.start]

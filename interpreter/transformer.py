@@ -1,7 +1,7 @@
 """Lark parse callbacks -> interpreter/ast.py nodes, with source extents.
 
 The callbacks run inline while the LALR parser reduces (no intermediate parse tree), so every method gets the
-rule's children: lark Tokens from interpreter/lexer.py (whose `.value` carries the already-scanned payload) and
+rule's children: Tokens from interpreter/lexer.py (whose `.value` carries the already-scanned payload) and
 the nodes built by earlier callbacks. The current SourceText is per thread (parses may run on several threads).
 """
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 from typing import Optional
 
-from lark import Token, Transformer
 
 from pslark.interpreter import ast as A
+from pslark.interpreter.tokens import Token
 
 __all__ = ["PSTransformer", "SemanticError", "current"]
 
@@ -228,7 +228,7 @@ def _statement_list(items, start: int, end: int) -> A.StatementListAst:
     return A.StatementListAst(_ext(start, end), tuple(stmts), tuple(traps))
 
 
-class PSTransformer(Transformer):
+class PSTransformer:
     """Inline callbacks, one per grammar rule / alias (see grammar/pslark.lark)."""
 
     # -- entry points ---------------------------------------------------------------------------------------

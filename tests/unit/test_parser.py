@@ -838,17 +838,16 @@ def test_not_incomplete(text):
 
 def test_grammar_has_only_the_documented_conflicts(caplog):
     """Only the cast-vs-type-expression shift/reduce conflicts, resolved as shift (`[int] -5` is a cast)."""
-    from lark import Lark
     from lark import logger as lark_logger
 
     from pslark.grammar import grammar_text
-    from pslark.interpreter.parser import _NoLexer
+    from pslark.interpreter.parsetables import lark_parser
 
     old = lark_logger.level
     lark_logger.setLevel(logging.DEBUG)
     try:
         with caplog.at_level(logging.DEBUG, logger="lark"):
-            Lark(grammar_text(), parser="lalr", lexer=_NoLexer, start=["start", "substart"], debug=True)
+            lark_parser(grammar_text(), debug=True)
     finally:
         lark_logger.setLevel(old)
     conflicts = sorted(r.getMessage().split()[4].rstrip(":") for r in caplog.records
