@@ -9,8 +9,9 @@ import os
 import shutil
 import sys
 import threading
-import uuid
 from typing import Any, Optional
+
+from pslark.runtime.guids import new_guid
 
 CONSOLE_COLORS = {
     "black": 30, "darkblue": 34, "darkgreen": 32, "darkcyan": 36, "darkred": 31, "darkmagenta": 35,
@@ -159,7 +160,7 @@ class Host:
 
     def __init__(self):
         self.lock = threading.RLock()
-        self.instance_id = uuid.uuid4()
+        self.instance_id = new_guid()
         self.progress_active = False
 
     # ---- to be provided by subclasses

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-import uuid
 from typing import Any, Optional
 
 from pslark.runtime.errors import PipelineStoppedException
+from pslark.runtime.guids import new_guid
 from pslark.runtime.host import Host, NullHost
 from pslark.runtime.objects import Hashtable, PSList
 from pslark.runtime.session import SessionState
@@ -46,7 +46,7 @@ class Runspace:
         self.call_depth = 0
         self.try_depth = 0
         self.last_command_failed = False
-        self.instance_id = uuid.uuid4()
+        self.instance_id = new_guid()
         self.id = Runspace._next_id()
         self.name = name or f"Runspace{self.id}"
         self.parent = parent

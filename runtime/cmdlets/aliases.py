@@ -45,11 +45,17 @@ LINUX_ALIASES = {
 DEFAULT_ALIAS_TABLE = {k: v for k, v in LINUX_ALIASES.items() if v and " " not in k}
 
 
+_BUILTIN_OPTIONS = frozenset({"ReadOnly", "AllScope"})
+_builtin_entries: list = []
+
+
 def install_default_aliases(runspace) -> None:
     """Give a new runspace the built-in aliases (pwsh's AllScope, ReadOnly ones behave alike here)."""
     from pslark.runtime.commandinfo import AliasInfo
+    if not _builtin_entries:
+        table = dict(DEFAULT_ALIAS_TABLE)
+        table.update(DEFAULT_ALIASES)
+        _builtin_entries[:] = [(name.casefold(), name, target) for name, target in table.items()]
     aliases = runspace.session.global_scope.aliases
-    table = dict(DEFAULT_ALIAS_TABLE)
-    table.update(DEFAULT_ALIASES)
-    for name, target in table.items():
-        aliases[name.casefold()] = AliasInfo(name, target, options=frozenset({"ReadOnly", "AllScope"}))
+    for key, name, target in _builtin_entries:
+        aliases[key] = AliasInfo(name, target, options=_BUILTIN_OPTIONS)

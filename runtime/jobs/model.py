@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import itertools
 import threading
-import uuid
 from typing import Any, Callable, Optional
+
+from pslark.runtime.guids import new_guid
 
 JOB_STATES = ("NotStarted", "Running", "Completed", "Failed", "Stopped", "Blocked", "Suspended", "Disconnected",
               "Suspending", "Stopping", "AtBreakpoint")
@@ -82,7 +83,7 @@ class Job:
     def __init__(self, command: str = "", name: Optional[str] = None, location: str = "localhost"):
         self.id = next_job_id()
         self.name = name if name else f"Job{self.id}"
-        self.instance_id = uuid.uuid4()
+        self.instance_id = new_guid()
         self.command = command
         self.location = location
         self.state_info = JobStateInfo()

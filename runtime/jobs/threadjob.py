@@ -30,13 +30,19 @@ class ThreadJobQueue:
     """pwsh's static ThreadJobQueue: at most `limit` thread jobs run; the rest wait as NotStarted.
 
     A Start-ThreadJob with -ThrottleLimit changes the limit for every later and already queued job; without it
-    the limit stays as it is (issue #13549)."""
+    the limit stays as it is (issue #13549). Jobs run on reused worker threads: starting a Python thread costs
+    more than a trivial job, and idle workers exit after a few seconds."""
+
+    IDLE_SECONDS = 5.0
 
     def __init__(self, limit: int = DEFAULT_THROTTLE):
         self.limit = limit
         self.running = 0
-        self.pending: deque = deque()
+        self.pending: deque = deque()      # queued, NotStarted
+        self.ready: deque = deque()        # admitted under the limit, waiting for a worker thread
+        self.idle = 0                      # workers waiting for `ready` work
         self.lock = threading.Lock()
+        self.wake = threading.Condition(self.lock)
 
     def set_limit(self, limit: Optional[int]) -> None:
         if limit is None or limit <= 0:
@@ -64,13 +70,29 @@ class ThreadJobQueue:
                 return False
 
     def _start_pending(self) -> None:
-        to_start = []
         with self.lock:
             while self.pending and self.running < self.limit:
-                to_start.append(self.pending.popleft())
+                self.ready.append(self.pending.popleft())
                 self.running += 1
-        for job in to_start:
-            job.start_thread()
+            spawn = max(0, len(self.ready) - self.idle)
+            if self.ready:
+                self.wake.notify(len(self.ready))
+        for _ in range(spawn):
+            start_thread(self._worker, "ThreadJobWorker")
+
+    def _worker(self) -> None:
+        while True:
+            with self.lock:
+                while not self.ready:
+                    self.idle += 1
+                    try:
+                        woken = self.wake.wait(self.IDLE_SECONDS)
+                    finally:
+                        self.idle -= 1
+                    if not woken and not self.ready:
+                        return
+                job = self.ready.popleft()
+            job.run_admitted()
 
 
 QUEUE = ThreadJobQueue()
@@ -93,7 +115,7 @@ class ThreadJob(Job):
         self.streaming_host = streaming_host
         self.script_path = script_path
         self.ctx = None
-        self.thread: Optional[threading.Thread] = None
+        self.ended = threading.Event()     # set when the job's script has finished on its worker thread
         self.stop_requested = False
 
     @property
@@ -104,11 +126,14 @@ class ThreadJob(Job):
     def start(self) -> None:
         QUEUE.enqueue(self)
 
-    def start_thread(self) -> None:
+    def run_admitted(self) -> None:
+        """Run on a queue worker thread once the throttle admits the job."""
         if self.stop_requested:
+            self.ended.set()
             QUEUE.done()
             return
-        self.thread = start_thread(self._run, f"ThreadJob{self.id}")
+        threading.current_thread().name = f"ThreadJob{self.id}"
+        self._run()
 
     def _run(self) -> None:
         engine = self.caller_ctx.engine
@@ -140,6 +165,7 @@ class ThreadJob(Job):
             from pslark.runtime.errors import RuntimeException
             self.set_state("Failed", RuntimeException(f"pslark internal error: {type(exc).__name__}: {exc}"))
         finally:
+            self.ended.set()
             QUEUE.done()
 
     def _sinks(self, ctx) -> dict:
@@ -181,7 +207,6 @@ class ThreadJob(Job):
                     proc.kill()
                 except OSError:
                     pass
-        if self.thread is not None:
-            self.thread.join(5)
+        self.ended.wait(5)
         if not self.is_finished:
             self.set_state("Stopped")
