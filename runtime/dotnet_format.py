@@ -95,7 +95,8 @@ def _from_decimal(v: decimal.Decimal) -> _Num:
     sign, digs, exp = v.as_tuple()
     s = "".join(map(str, digs)).lstrip("0")
     if not s:
-        return _Num(False, "", 0)
+        # a zero keeps its scale (0.00 prints as 0.00) and never its sign (DecimalToNumber, RoundNumber)
+        return _Num(False, "", min(exp, 0))
     scale = len(s) + exp
     return _Num(bool(sign), s, scale)
 

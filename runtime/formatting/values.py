@@ -12,7 +12,7 @@ import enum
 from typing import Any, Iterator, Optional
 
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
-from pslark.runtime.formatting import dotnet
+from pslark.runtime import dotnet_format
 
 REMOTING_PROPERTIES = ("PSComputerName", "PSShowComputerName", "RunspaceId", "PSSourceJobInstanceId")
 _REMOTING_FOLDED = {p.casefold() for p in REMOTING_PROPERTIES}
@@ -153,112 +153,20 @@ def base_of(v: Any) -> Any:
 # ----------------------------------------------------------------------------------------------
 # Properties
 
-_DATETIME_PROPS = ["DateTime", "Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Kind", "Millisecond",
-                   "Microsecond", "Nanosecond", "Minute", "Month", "Second", "Ticks", "TimeOfDay", "Year"]
-_TIMESPAN_PROPS = ["Ticks", "Days", "Hours", "Milliseconds", "Microseconds", "Nanoseconds", "Minutes", "Seconds",
-                   "TotalDays", "TotalHours", "TotalMilliseconds", "TotalMicroseconds", "TotalNanoseconds",
-                   "TotalMinutes", "TotalSeconds"]
-_CULTURE_PROPS = ["Parent", "LCID", "KeyboardLayoutId", "Name", "IetfLanguageTag", "DisplayName", "NativeName",
-                  "EnglishName", "TwoLetterISOLanguageName", "ThreeLetterISOLanguageName",
-                  "ThreeLetterWindowsLanguageName", "CompareInfo", "TextInfo", "IsNeutralCulture", "CultureTypes",
-                  "NumberFormat", "DateTimeFormat", "Calendar", "OptionalCalendars", "UseUserOverride", "IsReadOnly"]
-_DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-
-def _struct_props(v: Any) -> Optional[list[str]]:
-    if isinstance(v, _dt.datetime):
-        return list(_DATETIME_PROPS)
-    if isinstance(v, _dt.timedelta):
-        return list(_TIMESPAN_PROPS)
-    if _is_uuid(v):
-        return ["Guid"]
-    if isinstance(v, _culture_class()):
-        return list(_CULTURE_PROPS)
-    return None
-
-
-def _struct_get(v: Any, name: str) -> tuple[bool, Any]:
-    n = name.casefold()
-    if isinstance(v, _dt.datetime):
-        if n == "datetime":
-            return True, dotnet.long_date_time(v)
-        if n == "date":
-            return True, _dt.datetime(v.year, v.month, v.day)
-        if n == "day":
-            return True, v.day
-        if n == "dayofweek":
-            return True, _DAY_NAMES[(v.weekday() + 1) % 7]
-        if n == "dayofyear":
-            return True, v.timetuple().tm_yday
-        if n == "hour":
-            return True, v.hour
-        if n == "kind":
-            return True, ("Local" if v.tzinfo is None else "Utc")
-        if n == "millisecond":
-            return True, v.microsecond // 1000
-        if n == "microsecond":
-            return True, v.microsecond % 1000
-        if n == "nanosecond":
-            return True, 0
-        if n == "minute":
-            return True, v.minute
-        if n == "month":
-            return True, v.month
-        if n == "second":
-            return True, v.second
-        if n == "ticks":
-            return True, dotnet.datetime_ticks(v)
-        if n == "timeofday":
-            return True, _dt.timedelta(hours=v.hour, minutes=v.minute, seconds=v.second, microseconds=v.microsecond)
-        if n == "year":
-            return True, v.year
-        return False, None
-    if isinstance(v, _dt.timedelta):
-        parts = dotnet.timespan_parts(v)
-        for k, val in parts.items():
-            if k.casefold() == n:
-                return True, val
-        return False, None
-    if _is_uuid(v):
-        if n == "guid":
-            return True, str(v)
-        return False, None
-    if isinstance(v, _culture_class()):
-        if n == "lcid":
-            return True, getattr(v, "lcid", 127)
-        if n == "name":
-            return True, v.name
-        if n == "displayname":
-            return True, v.display_name
-        if n in ("englishname", "nativename"):
-            return True, v.display_name
-        if n == "twoletterisolanguagename":
-            return True, getattr(v, "two_letter", "iv")
-        if n in {p.casefold() for p in _CULTURE_PROPS}:
-            return True, None
-        return False, None
-    return False, None
-
-
 def property_names(v: Any) -> list[str]:
     """All properties of a value, in order (PSObject.Properties)."""
     try:
         if isinstance(v, PSObject):
             names = v.property_names()
             if v.base is not None:
-                extra = _struct_props(v.base)
-                if extra is None:
-                    try:
-                        from pslark.runtime import members
-                        extra = list(members.property_names(v.base))
-                    except Exception:
-                        extra = list(getattr(v.base, "ps_properties", []) or [])
+                try:
+                    from pslark.runtime import members
+                    extra = list(members.property_names(v.base))
+                except Exception:
+                    extra = list(getattr(v.base, "ps_properties", []) or [])
                 seen = {n.casefold() for n in names}
                 names = names + [e for e in extra if e.casefold() not in seen]
             return names
-        sp = _struct_props(v)
-        if sp is not None:
-            return sp
         if isinstance(v, (str, int, float, decimal.Decimal)) or v is None:
             return _primitive_props(v)
         own = getattr(v, "ps_properties", None)
@@ -324,11 +232,6 @@ def get_prop(v: Any, name: str) -> tuple[bool, Any]:
                     return True, None
             if v.base is not None:
                 return get_prop(v.base, name)
-            return False, None
-        found, val = _struct_get(v, name)
-        if found:
-            return found, val
-        if (isinstance(v, (_dt.datetime, _dt.timedelta)) or _is_uuid(v)):
             return False, None
         own = getattr(v, "ps_properties", None)
         if own:
@@ -472,14 +375,12 @@ def _to_text(v: Any, c) -> str:
         if hasattr(type(v), "ps_to_string"):
             return v.ps_to_string()
         return int.__repr__(int(v))
-    if isinstance(v, float):
-        return dotnet.double_text(v, c)
-    if isinstance(v, decimal.Decimal):
-        return dotnet.decimal_text(v, c)
+    if isinstance(v, (float, decimal.Decimal)):
+        return dotnet_format.number_to_string(v, c)
     if isinstance(v, _dt.datetime):
-        return dotnet.format_datetime(v, "G", c)
+        return dotnet_format.format_datetime(v, "G", c)
     if isinstance(v, _dt.timedelta):
-        return dotnet.timespan_text(v)
+        return dotnet_format.format_timespan(v)
     if _is_uuid(v):
         return str(v)
     if isinstance(v, DictionaryEntry):
@@ -665,10 +566,8 @@ def smart_to_string(v: Any, culture=None, enumeration_limit: int = 4, format_flo
             return "{" + ", ".join(parts) + ("\u2026" if truncated else "") + "}"
         if format_float:
             b = base_of(v)
-            if isinstance(b, (float, decimal.Decimal)) and not isinstance(b, bool):
-                r = dotnet.format_number(b, "F", c)
-                if r is not None:
-                    return r
+            if isinstance(b, (float, decimal.Decimal)):
+                return dotnet_format.format_value(b, "F", c)
         return _to_text(v, c)
     except Exception:
         try:
@@ -684,8 +583,8 @@ def format_field(v: Any, fmt: Optional[str], culture=None, enumeration_limit: in
         try:
             b = base_of(v)
             if "{0" in fmt or "}" in fmt:
-                return dotnet.composite_format(fmt, [b], c, lambda x: smart_to_string(x, c, enumeration_limit))
-            return dotnet.format_one(b, fmt, c, lambda x: smart_to_string(x, c, enumeration_limit))
+                return dotnet_format.composite_format(fmt, [b], c)
+            return dotnet_format.format_value(b, fmt, c)
         except Exception:
             pass
     return smart_to_string(v, c, enumeration_limit, is_table)

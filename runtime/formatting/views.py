@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable, Optional, Union
 
-from pslark.runtime.formatting import dotnet
+from pslark.runtime import dotnet_format
 from pslark.runtime.formatting.values import get_prop, mask_deserialized, prop_value
 
 Prop = Union[str, Callable[[Any, Any], Any], None]
@@ -145,22 +145,28 @@ def _process_npm(o, ctx):
     return _round_half_even(_num(o, "NPM", "NonpagedSystemMemorySize64") / 1024)
 
 
+def _single(x: float):
+    """[float]$x: the view casts memory sizes and CPU time to Single before `{0:N2}`."""
+    from pslark.runtime.numbers import Single
+    return Single(x)
+
+
 def _process_pm(o, ctx):
-    return dotnet.to_float32(_num(o, "PM", "PagedMemorySize64") / 1048576)
+    return _single(_num(o, "PM", "PagedMemorySize64") / 1048576)
 
 
 def _process_ws(o, ctx):
-    return dotnet.to_float32(_num(o, "WS", "WorkingSet64") / 1048576)
+    return _single(_num(o, "WS", "WorkingSet64") / 1048576)
 
 
 def _process_cpu(o, ctx):
-    return dotnet.to_float32(_num(o, "CPU"))
+    return _single(_num(o, "CPU"))
 
 
 def _lastwrite_width(ctx) -> int:
     try:
-        return len(dotnet.composite_format("{0:d} {0:HH}:{0:mm}", [_dt.datetime(9999, 12, 31, 23, 59, 59)],
-                                           ctx.culture, str))
+        return len(dotnet_format.composite_format("{0:d} {0:HH}:{0:mm}", [_dt.datetime(9999, 12, 31, 23, 59, 59)],
+                                                  ctx.culture))
     except Exception:
         return 16
 
@@ -168,7 +174,7 @@ def _lastwrite_width(ctx) -> int:
 def _lastwrite(o, ctx):
     found, v = get_prop(o, "LastWriteTime")
     if isinstance(v, _dt.datetime):
-        return dotnet.composite_format("{0:d} {0:HH}:{0:mm}", [v], ctx.culture, str)
+        return dotnet_format.composite_format("{0:d} {0:HH}:{0:mm}", [v], ctx.culture)
     return v
 
 
@@ -237,7 +243,10 @@ def _datetime_view(o, ctx) -> str:
     b = base_of(o)
     hint = prop_value(o, "DisplayHint") if b is not o else None
     if isinstance(b, _dt.datetime):
-        return dotnet.long_date_time(b, ctx.culture, None if hint is None else str(hint))
+        # the DateTime ETS property: ToLongDateString() + ' ' + ToLongTimeString(), or one of them for DisplayHint
+        h = str(hint).casefold() if hint is not None else ""
+        parts = {"date": ("D",), "time": ("T",)}.get(h, ("D", "T"))
+        return " ".join(dotnet_format.format_datetime(b, spec, ctx.culture) for spec in parts)
     v = prop_value(o, "DateTime")
     return "" if v is None else str(v)
 

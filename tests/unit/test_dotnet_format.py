@@ -136,3 +136,14 @@ def test_number_to_string_with_culture():
     assert F.number_to_string(1.5, DE) == "1,5"
     assert F.number_to_string(1.5, EN) == "1.5"
     assert F.number_to_string(D("2.50"), DE) == "2,50"
+
+
+@pytest.mark.parametrize("value, spec, expected", [
+    (D("0.00"), "", "0.00"), (D("-0.00"), "", "0.00"), (D("0.000"), "G", "0.000"), (D("-0"), "", "0"),
+    (D("0.00"), "F1", "0.0"), (D("-0.00"), "N", "0.00"), (D("0E+3"), "", "0"),
+])
+def test_decimal_zero_keeps_its_scale_and_drops_its_sign(value, spec, expected):
+    # Number.Formatting.cs: DecimalToNumber keeps the scale of a zero, and a decimal -0 prints as 0
+    assert F.format_value(value, spec, EN) == expected
+    if not spec:
+        assert F.number_to_string(value, DE) == expected.replace(".", ",")
