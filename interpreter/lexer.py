@@ -902,6 +902,7 @@ class Lexer:
                     return self.primary(tok)
             if n1 and n1 in DASHES:
                 tok = self.make("DEC", pos, pos + 2, "--")
+                self.unary_at.add(pos)
                 f.mode = EOP
                 return tok
             if n1 == "=":
@@ -918,6 +919,7 @@ class Lexer:
         if c == "+":
             if n1 == "+":
                 tok = self.make("INC", pos, pos + 2, "++")
+                self.unary_at.add(pos)
                 f.mode = EOP
                 return tok
             if n1 == "=":

@@ -211,14 +211,22 @@ def _text(tok: Token) -> str:
     return str(tok) if tok.type != "$END" else ""
 
 
+def _context_frame(lexer: Lexer, tok: Token):
+    """The bracket the rejected token was found in (the lexer has already opened or closed one for it)."""
+    if lexer.last is tok:
+        if tok.type in ("RPAREN", "RBRACE", "RBRACKET", "ATTR_CLOSE") and lexer.popped is not None:
+            return lexer.popped          # the closer already closed its frame
+        if len(lexer.frames) > 1 and lexer.frames[-1].open_start == tok.start_pos and tok.end_pos > tok.start_pos:
+            return lexer.frames[-2]      # the opener already opened its own frame
+    return lexer.frames[-1]
+
+
 def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token]):
     """(start, end, error_id, message, incomplete) for a token the grammar does not accept."""
     at_end = tok.type == "$END"
     ptype = prev.type if prev is not None else ""
     expected = drv.expected()
-    frame = lexer.frames[-1]
-    if tok.type in ("RPAREN", "RBRACE", "RBRACKET", "ATTR_CLOSE") and lexer.last is tok and lexer.popped is not None:
-        frame = lexer.popped      # the closer already closed its frame in the lexer
+    frame = _context_frame(lexer, tok)
     where = _after(prev) if prev is not None else (tok.start_pos, tok.start_pos)
     prev_unary = prev is not None and prev.start_pos in lexer.unary_at
 
@@ -226,7 +234,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         return (span[0], span[1], eid, msg, at_end if incomplete is None else incomplete)
 
     tspan = (tok.start_pos, tok.end_pos)
-    if ptype in _UNARY_OPS or (prev_unary and tok.type not in _EXPR_START):
+    if ptype == "UNARY_OP" or (prev_unary and (ptype in _UNARY_OPS or tok.type not in _EXPR_START)):
         return res(where, "MissingExpressionAfterOperator", f"Missing expression after unary operator '{_text(prev)}'.")
     if "COLON" in expected and not ("SEP" in expected) and ptype not in _BINARY_OPS:
         return res((tok.start_pos, tok.end_pos), "MissingColonInTernaryExpression",
@@ -344,7 +352,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
 def _keyword_error(lexer, drv, tok, prev, expected, where):
     """Errors inside `if`/`for`/`function`/`try`... headers: (start, end, id, message) or None."""
     ptype = prev.type if prev is not None else ""
-    frame = lexer.frames[-1]
+    frame = _context_frame(lexer, tok)
     paren_kw = frame.owner if frame.kind == "paren" else None
     kw = frame.kw if frame.mode == KW else None
     pv = str(prev).lower() if prev is not None else ""

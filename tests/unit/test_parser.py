@@ -787,6 +787,16 @@ MORE_ERRORS = [
     ("foreach -x ($a in $b) {}", "InvalidForeachFlag", 8, "The parameter -x is not valid for the foreach statement."),
     ("123456789012345678901234567890l", "BadNumericConstant", 0,
      "The numeric constant 123456789012345678901234567890l is not valid."),
+    # a block opened where the header's `)` belongs: the error is about the header, not the `{`
+    ("if (1 -eq 1 { 'y' }", "MissingEndParenthesisAfterStatement", 11,
+     "Missing closing ')' after expression in 'if' statement."),
+    ("while ($true { }", "MissingEndParenthesisAfterStatement", 12,
+     "Missing closing ')' after expression in 'while' statement."),
+    ("for ($i=0; $i -lt 2; $i++ { }", "MissingEndParenthesisAfterStatement", 25,
+     "Missing closing ')' after expression in 'for' statement."),
+    ("switch (1 { 1 {} }", "MissingEndParenthesisInSwitchStatement", 9,
+     "Missing ')' after expression in switch statement."),
+    ("$a = ++", "MissingExpressionAfterOperator", 7, "Missing expression after unary operator '++'."),
 ]
 
 
