@@ -448,7 +448,7 @@ class ListGen(_Gen):
         v = self.view
         tn = V.type_names(obj)
         for types, items in v.by_type:
-            if any(t in types for t in tn) or any(V.mask_deserialized(t) in types for t in tn):
+            if V.names_match(tn, types):
                 return items
         return v.items
 
@@ -499,7 +499,7 @@ class WideGen(_Gen):
             prop, fmt = self.view.prop, self.view.format
             tn = V.type_names(obj)
             for types, p, f in self.view.by_type:
-                if any(t in types for t in tn) or any(V.mask_deserialized(t) in types for t in tn):
+                if V.names_match(tn, types):
                     prop, fmt = p, f
                     break
             found, val = eval_prop(prop, obj, self.ctx)
@@ -712,7 +712,7 @@ def _view_names(tn: list, shape: str) -> list[str]:
     from pslark.runtime.formatting.views import VIEWS
     names = []
     for v in VIEWS:
-        if v.shape == shape and any(t in v.types or V.mask_deserialized(t) in v.types for t in tn):
+        if v.shape == shape and V.names_match(tn, v.types):
             if v.name not in names:
                 names.append(v.name)
     return names

@@ -65,9 +65,25 @@ class _GroupQueue:
         return out
 
 
-class _TableCtx:
-    def __init__(self, owner: "OutputWriter", fs: P.FormatStart, hint: Optional[list]):
+class _Ctx:
+    """The output context of an open document: lines for a group start, each entry and the group end."""
+
+    def __init__(self, owner: "OutputWriter"):
         self.owner = owner
+
+    def group_start(self) -> list[str]:
+        return []
+
+    def payload(self, e: P.Entry) -> list[str]:
+        return []
+
+    def group_end(self) -> list[str]:
+        return []
+
+
+class _TableCtx(_Ctx):
+    def __init__(self, owner: "OutputWriter", fs: P.FormatStart, hint: Optional[list]):
+        super().__init__(owner)
         self.fs = fs
         self.writer = TableWriter(owner.style, owner.word_wrap)
         cols = fs.columns
@@ -91,17 +107,8 @@ class _TableCtx:
         aligns = [(e.aligns[k] if k < len(e.aligns) else "left") for k in range(n)]
         return self.writer.row(values, aligns, e.multiline)
 
-    def group_end(self) -> list[str]:
-        return []
 
-
-class _ListCtx:
-    def __init__(self, owner: "OutputWriter"):
-        self.owner = owner
-
-    def group_start(self) -> list[str]:
-        return []
-
+class _ListCtx(_Ctx):
     def payload(self, e: P.Entry) -> list[str]:
         if not isinstance(e, P.ListFields):
             return []
@@ -109,13 +116,10 @@ class _ListCtx:
         lines.append("")
         return lines
 
-    def group_end(self) -> list[str]:
-        return []
 
-
-class _WideCtx:
+class _WideCtx(_Ctx):
     def __init__(self, owner: "OutputWriter", fs: P.FormatStart, hint: Optional[int]):
-        self.owner = owner
+        super().__init__(owner)
         per_row = 2
         screen = owner.table_width
         if hint is not None and hint > 0:
@@ -126,9 +130,6 @@ class _WideCtx:
         self.buffer: list[str] = []
         self.writer = TableWriter(owner.style, owner.word_wrap)
         self.writer.initialize(screen, [0] * per_row, ["left"] * per_row, [], False)
-
-    def group_start(self) -> list[str]:
-        return []
 
     def payload(self, e: P.Entry) -> list[str]:
         if not isinstance(e, P.WideItem):
@@ -149,19 +150,10 @@ class _WideCtx:
         return self._flush()
 
 
-class _CustomCtx:
-    def __init__(self, owner: "OutputWriter"):
-        self.owner = owner
-
-    def group_start(self) -> list[str]:
-        return []
-
+class _CustomCtx(_Ctx):
     def payload(self, e: P.Entry) -> list[str]:
         text = getattr(e, "text", "")
         return complex_lines(text, self.owner.line_width, self.owner.word_wrap)
-
-    def group_end(self) -> list[str]:
-        return []
 
 
 def complex_lines(text: str, width: int, word_wrap: bool) -> list[str]:

@@ -117,7 +117,9 @@ class ListFields(Entry):
         self.fields = list(fields) if fields else []
 
 
-class WideItem(Entry):
+class _TextEntry(Entry):
+    """An entry that is one piece of text (the kinds below stay distinct classes: writers tell them apart)."""
+
     __slots__ = ("text",)
 
     def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
@@ -125,22 +127,18 @@ class WideItem(Entry):
         self.text = text
 
 
-class CustomText(Entry):
-    __slots__ = ("text",)
-
-    def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
-        super().__init__(out_of_band, stream)
-        self.text = text
+class WideItem(_TextEntry):
+    __slots__ = ()
 
 
-class RawText(Entry):
+class CustomText(_TextEntry):
+    __slots__ = ()
+
+
+class RawText(_TextEntry):
     """An out-of-band object written with its ToString, as is."""
 
-    __slots__ = ("text",)
-
-    def __init__(self, text: str = "", out_of_band: bool = False, stream: str = "output"):
-        super().__init__(out_of_band, stream)
-        self.text = text
+    __slots__ = ()
 
 
 def is_packet(obj) -> bool:

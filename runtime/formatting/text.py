@@ -74,14 +74,12 @@ def _finish_vt(s: str) -> str:
     return s
 
 
-def head(s: str, max_cells: int) -> str:
-    """The longest prefix of `s` with at most `max_cells` display cells (escape codes kept)."""
-    if cells(s) <= max_cells:
-        return s
+def _take_cells(pieces, max_cells: int) -> tuple[list[str], bool]:
+    """Pieces in the given order until `max_cells` display cells are used; escape codes are always kept."""
     out = []
     used = 0
     vt = False
-    for piece, w in units(s):
+    for piece, w in pieces:
         if w == 0 and piece.startswith(ESC):
             out.append(piece)
             vt = True
@@ -90,6 +88,14 @@ def head(s: str, max_cells: int) -> str:
             break
         out.append(piece)
         used += w
+    return out, vt
+
+
+def head(s: str, max_cells: int) -> str:
+    """The longest prefix of `s` with at most `max_cells` display cells (escape codes kept)."""
+    if cells(s) <= max_cells:
+        return s
+    out, vt = _take_cells(units(s), max_cells)
     r = "".join(out)
     return _finish_vt(r) if vt else r
 
@@ -98,19 +104,7 @@ def tail(s: str, max_cells: int) -> str:
     """The longest suffix of `s` with at most `max_cells` display cells."""
     if cells(s) <= max_cells:
         return s
-    us = units(s)
-    out = []
-    used = 0
-    vt = False
-    for piece, w in reversed(us):
-        if w == 0 and piece.startswith(ESC):
-            out.append(piece)
-            vt = True
-            continue
-        if used + w > max_cells:
-            break
-        out.append(piece)
-        used += w
+    out, vt = _take_cells(reversed(units(s)), max_cells)
     r = "".join(reversed(out))
     return _finish_vt(r) if vt else r
 

@@ -37,6 +37,11 @@ def mask_deserialized(name: str) -> str:
     return name[len(DESERIALIZED):] if name.startswith(DESERIALIZED) else name
 
 
+def names_match(tn: list, types) -> bool:
+    """Does a type-name chain name one of `types`, directly or through its `Deserialized.` original?"""
+    return any(t in types or mask_deserialized(t) in types for t in tn)
+
+
 class DictionaryEntry:
     """System.Collections.DictionaryEntry: what formatting turns each hashtable entry into."""
 
@@ -338,15 +343,20 @@ def _cur(culture):
     return current_culture()
 
 
+def _last_resort_text(v: Any) -> str:
+    """Python's own text of a value whose ToString failed (formatting never raises)."""
+    try:
+        return str(v)
+    except Exception:
+        return ""
+
+
 def to_text(v: Any, culture=None) -> str:
     """PSObject.ToString() with the current culture (what out-of-band scalars and cells print)."""
     try:
         return _to_text(v, _cur(culture))
     except Exception:
-        try:
-            return str(v)
-        except Exception:
-            return ""
+        return _last_resort_text(v)
 
 
 def _to_text(v: Any, c) -> str:
@@ -570,10 +580,7 @@ def smart_to_string(v: Any, culture=None, enumeration_limit: int = 4, format_flo
                 return dotnet_format.format_value(b, "F", c)
         return _to_text(v, c)
     except Exception:
-        try:
-            return str(v)
-        except Exception:
-            return ""
+        return _last_resort_text(v)
 
 
 def format_field(v: Any, fmt: Optional[str], culture=None, enumeration_limit: int = 4, is_table: bool = False) -> str:
