@@ -152,6 +152,23 @@ class CommandMetadata:
         return matches
 
 
+# CmdletInfo.Version as pwsh 7.4.0 reports it: the Core snap-in carries the engine's assembly version (a GA build
+# is x.y.z.500, PowerShell.Common.props), the shipped module manifests say 7.0.0.0, ThreadJob is the 2.0.3 package
+MODULE_VERSIONS = {"microsoft.powershell.core": "7.4.0.500", "threadjob": "2.0.3"}
+DEFAULT_MODULE_VERSION = "7.0.0.0"
+
+
+def module_version(module: str):
+    """The System.Version of a built-in cmdlet's module (its text when the type layer has no Version)."""
+    text = MODULE_VERSIONS.get(module.casefold(), DEFAULT_MODULE_VERSION)
+    try:
+        from pslark.runtime.types import resolve_type
+        t = resolve_type("System.Version")
+        return t.convert(text) if t is not None else text
+    except Exception:
+        return text
+
+
 class CmdletInfo:
     """What Get-Command returns for a cmdlet (and what the command table holds)."""
 
@@ -177,7 +194,7 @@ class CmdletInfo:
         if key == "name":
             return self.name
         if key == "version":
-            return "7.4.0.0"
+            return module_version(self.module)
         if key in ("source", "modulename"):
             return self.module
         if key == "parameters":
