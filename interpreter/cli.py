@@ -246,6 +246,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         except OSError as exc:
             sys.stderr.write(f"pslark: cannot use working directory '{opts.working_directory}': {exc.strerror}\n")
             return 64
+    from pslark.runtime.session import ensure_module_path_env
+    ensure_module_path_env()
     try:
         code = _run_in_big_stack(lambda: _run(opts))
     except KeyboardInterrupt:

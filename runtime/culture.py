@@ -6,6 +6,7 @@ Patterns follow .NET 8 with ICU (the values pwsh on Linux shows).
 from __future__ import annotations
 
 import os
+import threading
 from typing import Optional
 
 _EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
@@ -207,8 +208,19 @@ def culture_from_locale(locale: Optional[str]) -> Culture:
     return _INVARIANT
 
 
+_thread_culture = threading.local()
+
+
+def set_current_culture(culture: Optional[Culture]) -> None:
+    """`[cultureinfo]::CurrentCulture = ...`: like .NET, for the current thread only (None: back to the locale)."""
+    _thread_culture.value = culture
+
+
 def current_culture() -> Culture:
-    """The current culture from the environment (LC_ALL, then LC_MESSAGES, then LANG), cached per value."""
+    """The thread's culture if a script set one, else the environment's (LC_ALL, LC_MESSAGES, LANG), cached."""
+    c = getattr(_thread_culture, "value", None)
+    if c is not None:
+        return c
     env = os.environ
     loc = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
     c = _cache.get(loc)

@@ -397,10 +397,10 @@ class FileSystemInfo:
         raise NotImplementedError
 
     def ps_to_string(self) -> str:
-        return self.full_name
+        return getattr(self, "original_path", None) or self.full_name
 
     def __str__(self):
-        return self.full_name
+        return self.ps_to_string()
 
     def __repr__(self):
         return f"{type(self).__name__}({self.full_name!r})"

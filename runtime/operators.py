@@ -1030,7 +1030,8 @@ def regex_replace(rx: DotNetRegex, text: str, replacement: Any, count: int = -1)
     from pslark.runtime.scriptblock import ScriptBlock
     if isinstance(replacement, ScriptBlock):
         def fn(m):
-            result = replacement.invoke_with(args=[], dollar_under=RegexMatch(rx, m, text))
+            match = RegexMatch(rx, m, text)     # $_ for a script block, $args[0] for a [MatchEvaluator]
+            result = replacement.invoke_with(args=[match], dollar_under=match)
             if isinstance(result, list):
                 if len(result) == 1:
                     result = result[0]
@@ -1263,23 +1264,35 @@ def _resolve(right: Any):
     from pslark.runtime import types as T
     if isinstance(right, T.PSType):
         return right
-    if isinstance(right, str):
-        t = T.resolve_type(right)
-        if t is None:
-            raise RuntimeException(f"Unable to find type [{right}].", error_id="TypeNotFound",
-                                   category="InvalidOperation")
-        return t
     if isinstance(right, PSObject) and right.base is not None:
         return _resolve(right.base)
-    raise RuntimeException("The right operand of '-is' and '-as' must be a type.", error_id="IsOperatorRequiresType",
-                           category="InvalidOperation")
+    if right is None or right is AUTOMATION_NULL:
+        raise RuntimeException("The right operand of '-is' must be a type.", error_id="IsOperatorRequiresType",
+                               category="InvalidOperation")
+    t = T.resolve_type(right) if isinstance(right, str) and not isinstance(right, PSChar) else None
+    if t is None:
+        # pwsh's ParserOps.ConvertTo<Type>: the cast error, re-thrown as a plain RuntimeException
+        cast = C.cast_error(right, "System.Type")
+        raise RuntimeException(cast.message, category="NotSpecified", inner=cast)
+    return t
 
 
 def _is(left, right, matches=None) -> bool:
     t = _resolve(right)
     if left is None or left is AUTOMATION_NULL:
         return False
+    if t.full_name == "System.Management.Automation.PSObject" and not t.is_array:
+        return _is_wrapped(left)
     return t.is_instance(left)
+
+
+def _is_wrapped(value: Any) -> bool:
+    """`-is [psobject]`: true for a PSObject (custom objects, cmdlet output), false for a bare value such as a
+    literal string, number, array or hashtable (pwsh tests `left is PSObject` before unwrapping)."""
+    if isinstance(value, PSObject):
+        return True
+    return not isinstance(value, (str, int, float, decimal.Decimal, list, tuple, dict)) \
+        and bool(getattr(value, "type_names", None))
 
 
 def _isnot(left, right, matches=None) -> bool:
@@ -1316,9 +1329,9 @@ def _coalesce(l, r, m=None):
 
 
 def range_op(a: Any, b: Any) -> list:
-    """`a..b`: Int32 ranges (ascending or descending), or char ranges for one-letter strings."""
-    if isinstance(a, str) and isinstance(b, str) and len(a) == 1 and len(b) == 1 and not (
-            a.isdigit() and b.isdigit()):
+    """`a..b`: Int32 ranges (ascending or descending), or char ranges when both ends are chars or one-letter
+    non-digit strings (pwsh's RangeOperator: `[char]'0'..[char]'9'` is chars, `'0'..'9'` is ints)."""
+    if _range_char(a) and _range_char(b):
         x, y = ord(a), ord(b)
         step = 1 if x <= y else -1
         return [PSChar(chr(c)) for c in range(x, y + step, step)]
@@ -1327,6 +1340,10 @@ def range_op(a: Any, b: Any) -> list:
     if x <= y:
         return list(range(x, y + 1))
     return list(range(x, y - 1, -1))
+
+
+def _range_char(v: Any) -> bool:
+    return isinstance(v, PSChar) or (isinstance(v, str) and len(v) == 1 and not v.isdigit())
 
 
 def _range_bound(v: Any) -> int:

@@ -16,6 +16,20 @@ from pslark.runtime.errors import (
 SCOPE_PREFIXES = ("global", "local", "script", "private", "using")
 
 
+def unix_module_path() -> list[str]:
+    """pwsh's module folders on Unix: the user's, the machine's, then $PSHOME/Modules."""
+    home = os.path.expanduser("~")
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
+    return [os.path.join(data, "powershell", "Modules"), "/usr/local/share/powershell/Modules",
+            "/opt/microsoft/powershell/7/Modules"]
+
+
+def ensure_module_path_env() -> None:
+    """pwsh sets $env:PSModulePath at start-up (child processes see it too) when it is missing."""
+    if not os.environ.get("PSModulePath"):
+        os.environ["PSModulePath"] = os.pathsep.join(unix_module_path())
+
+
 class PSVariable:
     """A variable: name, value, options (ReadOnly, Constant, Private, AllScope) and validation attributes."""
 

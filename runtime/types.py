@@ -2025,6 +2025,71 @@ def _stopwatch_new(args=None) -> Stopwatch:
 
 
 # ==============================================================================================
+# System.Management.Automation.WildcardPattern
+
+class WildcardPatternValue(NetObject):
+    """[WildcardPattern]: the pattern language of -like and the cmdlets' -Name/-Path, as an object."""
+    __slots__ = ("pattern", "options")
+    type_names = ["System.Management.Automation.WildcardPattern", "System.Object"]
+    ps_properties = ()
+
+    def __init__(self, pattern: str, options: int = 0):
+        self.pattern = pattern
+        self.options = options
+
+    def is_match(self, text: Any) -> bool:
+        from pslark.runtime.wildcard import wildcard_match
+        if text is None:
+            return False
+        return wildcard_match(self.pattern, C.to_string(text), case_sensitive=not self.options & 2)
+
+
+WildcardPatternValue.net_methods = _methods(
+    NetMethod("IsMatch", ("bool IsMatch(string input)",), lambda w, a: w.is_match(a[0])),
+    NetMethod("ToWql", ("string ToWql()",), lambda w, a: _wildcard_to_wql(w.pattern)),
+    NetMethod("ToString", ("string ToString()",), lambda w, a: "System.Management.Automation.WildcardPattern"),
+)
+
+
+def _wildcard_to_wql(pattern: str) -> str:
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "`" and i + 1 < len(pattern):
+            d = pattern[i + 1]
+            out.append("[" + d + "]" if d in "%_[" else d)
+            i += 2
+            continue
+        out.append({"*": "%", "?": "_", "%": "[%]", "_": "[_]"}.get(c, c))
+        i += 1
+    return "".join(out)
+
+
+def _wildcard_ctor(args: list) -> WildcardPatternValue:
+    pattern = a_str(args, 0, "pattern")
+    if pattern is None:
+        raise ArgumentNullException("Value cannot be null. (Parameter 'pattern')")
+    options = int(resolve_type("System.Management.Automation.WildcardOptions").convert(args[1])) if len(args) > 1 else 0
+    return WildcardPatternValue(pattern, options)
+
+
+def _wildcard_statics() -> list:
+    from pslark.runtime import wildcard as W
+    return [
+        NetMethod("Escape", ("static string Escape(string pattern)",),
+                  lambda t, a: W.escape_wildcard(a_str(a, 0, "pattern") or "")),
+        NetMethod("Unescape", ("static string Unescape(string pattern)",),
+                  lambda t, a: W.unescape_wildcard(a_str(a, 0, "pattern") or "")),
+        NetMethod("ContainsWildcardCharacters", ("static bool ContainsWildcardCharacters(string pattern)",),
+                  lambda t, a: W.has_wildcard(a_str(a, 0, "pattern"))),
+        NetMethod("Get", ("static WildcardPattern Get(string pattern, "
+                          "System.Management.Automation.WildcardOptions options)",),
+                  lambda t, a: _wildcard_ctor(a)),
+    ]
+
+
+# ==============================================================================================
 # System.Random
 
 class PSRandom(NetObject):
@@ -4167,6 +4232,11 @@ def culture_convert(value: Any) -> Any:
         raise C.cast_error(value, "System.Globalization.CultureInfo", f"Culture is not supported. (Parameter "
                            f"'culture')\n{n} (0x{n:04x}) is an invalid culture identifier.")
     raise C.cast_error(value, "System.Globalization.CultureInfo")
+
+
+def _set_current_culture(value: Any) -> None:
+    from pslark.runtime.culture import set_current_culture
+    set_current_culture(culture_convert(value))
 
 
 def _culture_ctor(args):
@@ -7395,6 +7465,13 @@ def _file_info(p: str):
         return p
 
 
+def _keep_original_path(info: Any, args: list) -> Any:
+    """`[IO.FileInfo]::new('abc')`: .NET's ToString() gives the path as written (OriginalPath), not the full one."""
+    if not isinstance(info, str):
+        info.original_path = a_str(args, 0)
+    return info
+
+
 def _dir_delete(t, a):
     import shutil
     p = _io_path(a)
@@ -8510,15 +8587,21 @@ def _build_registry() -> None:
     _def("System.IO.Directory", is_static_class=True, methods=_DIRECTORY_METHODS)
     _def("System.IO.FileSystemInfo", base="System.MarshalByRefObject", abstract=True)
     _def("System.IO.FileInfo", base="System.IO.FileSystemInfo", sealed=True,
-         ctor=lambda a: _file_info(_io_path(a, 0, "fileName")))
+         ctor=lambda a: _keep_original_path(_file_info(_io_path(a, 0, "fileName")), a))
     _def("System.IO.DirectoryInfo", base="System.IO.FileSystemInfo", sealed=True,
-         ctor=lambda a: _directory_info(_io_path(a)))
+         ctor=lambda a: _keep_original_path(_directory_info(_io_path(a)), a))
     _def("System.MarshalByRefObject", abstract=True)
     _def("System.Delegate", abstract=True, check=lambda v: type(v).__name__ == "ScriptBlock")
     _def("System.MulticastDelegate", base="System.Delegate", abstract=True,
          check=lambda v: type(v).__name__ == "ScriptBlock")
+    _def("System.Text.RegularExpressions.MatchEvaluator", base="System.MulticastDelegate", sealed=True,
+         check=lambda v: type(v).__name__ == "ScriptBlock",
+         convert=lambda v: _delegate_convert(resolve_type("System.Text.RegularExpressions.MatchEvaluator"))(v))
     _def("System.Action", base="System.MulticastDelegate", check=lambda v: type(v).__name__ == "ScriptBlock",
          convert=lambda v: _delegate_convert(resolve_type("System.Action"))(v))
+    _def_factory("System.Management.Automation.WildcardPattern", lambda: PSType(
+        "System.Management.Automation.WildcardPattern", check=lambda v: isinstance(v, WildcardPatternValue),
+        ctor=_wildcard_ctor, methods=_wildcard_statics(), assembly=SMA), "WildcardPattern")
     _def("System.Text.StringBuilder", sealed=True, check=lambda v: isinstance(v, StringBuilder), ctor=_sb_ctor)
     _def("System.Diagnostics.Stopwatch", check=lambda v: isinstance(v, Stopwatch), ctor=lambda a: Stopwatch(),
          methods=[NetMethod("StartNew", ("System.Diagnostics.Stopwatch StartNew()",), lambda t, a: _stopwatch_new()),
@@ -8616,6 +8699,7 @@ def _build_registry() -> None:
              "CurrentCulture": lambda: __import__("pslark.runtime.culture", fromlist=["x"]).current_culture(),
              "CurrentUICulture": lambda: __import__("pslark.runtime.culture", fromlist=["x"]).current_culture(),
              "DefaultThreadCurrentCulture": None},
+         settable={"CurrentCulture": _set_current_culture, "CurrentUICulture": _set_current_culture},
          methods=[NetMethod("GetCultureInfo", ("cultureinfo GetCultureInfo(string name)",),
                             lambda t, a: _culture_ctor(a)),
                   NetMethod("GetCultures", ("cultureinfo[] GetCultures(System.Globalization.CultureTypes types)",),
@@ -8727,9 +8811,15 @@ def _build_registry() -> None:
                                        else CORELIB)
         for a in accels:
             _ACCEL[a.casefold()] = full.casefold()
+    _DEFS["system.security.accesscontrol.aceflags"] = _enum(
+        "System.Security.AccessControl.AceFlags", "None, ObjectInherit, ContainerInherit, NoPropagateInherit, "
+        "InheritOnly, InheritanceFlags, Inherited, SuccessfulAccess, FailedAccess, AuditFlags", True,
+        [0, 1, 2, 4, 8, 15, 16, 64, 128, 192], underlying="System.Byte", assembly=CORELIB)
 
 
 _ENUMS = [
+    ("System.Management.Automation.WildcardOptions", "None, Compiled, IgnoreCase, CultureInvariant", True,
+     [0, 1, 2, 4], ()),
     ("System.ConsoleColor", "Black, DarkBlue, DarkGreen, DarkCyan, DarkRed, DarkMagenta, DarkYellow, Gray, DarkGray, "
      "Blue, Green, Cyan, Red, Magenta, Yellow, White", False, None, ()),
     ("System.Management.Automation.ActionPreference", "SilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, "

@@ -17,6 +17,8 @@ from pslark.runtime.errors import (
     FileNotFoundException, InvalidOperationException, PSException, RuntimeException,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, OrderedDictionary, PSObject
+from pslark.runtime.session import unix_module_path
+from pslark.runtime.shouldprocess import Operation
 
 CORE = "Microsoft.PowerShell.Core"
 BUILTIN_MODULES = ("Microsoft.PowerShell.Core", "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility",
@@ -48,10 +50,7 @@ def default_module_path() -> list[str]:
     env = os.environ.get("PSModulePath")
     if env:
         return [p for p in env.split(os.pathsep) if p]
-    home = os.path.expanduser("~")
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
-    return [os.path.join(data, "powershell", "Modules"), "/usr/local/share/powershell/Modules",
-            "/opt/microsoft/powershell/7/Modules"]
+    return unix_module_path()
 
 
 class PSModuleInfo:

@@ -439,7 +439,25 @@ class InvokeExpression(Cmdlet):
         from pslark.runtime.pipeline import run_pipeline
         # dot-sourced (the caller's scope) and streamed: each output object goes downstream as it is written
         proc = ScriptProcessor(self.ctx, sb, [], InvocationInfo(None, ast.extent), new_scope=False)
-        run_pipeline(self.ctx, [proc], self.emit)
+        try:
+            run_pipeline(self.ctx, [proc], self.emit)
+        except PSException as exc:
+            _qualify_escaping_error(exc, self.fq_suffix())
+            raise
+
+
+def _qualify_escaping_error(exc: PSException, suffix: str) -> None:
+    """pwsh wraps a runtime error escaping a cmdlet in a CmdletInvocationException whose record's id names the
+    cmdlet ('TypeNotFound,Microsoft.PowerShell.Commands.InvokeExpressionCommand'); `throw` and -ErrorAction Stop
+    errors, and records a cmdlet already qualified, pass unchanged."""
+    from pslark.runtime.errors import ActionPreferenceStopException
+    if exc.was_thrown or isinstance(exc, ActionPreferenceStopException):
+        return
+    record = exc.error_record
+    if record is None:
+        record = ErrorRecord(exc)
+    if "," not in (record.fully_qualified_error_id or ","):
+        record.fully_qualified_error_id = f"{record.fully_qualified_error_id},{suffix}"
 
 
 # ------------------------------------------------------------------------------------------------
