@@ -183,95 +183,46 @@ def _layout(ctx) -> tuple[int, int]:
 # ----------------------------------------------------------------------------------------------
 # comparisons
 
-@operator("BeGreaterThan", aliases=("GT",))
-def should_be_greater_than(ctx, actual, negate, because, ExpectedValue=None, **_):
-    if negate:
-        return should_be_less_or_equal(ctx, actual, False, because, ExpectedValue)
-    if truthy(binary("-le", actual, ExpectedValue)):
-        return fail(f"Expected the actual value to be greater than {format_nicely(ExpectedValue)},"
-                    f"{format_because(because)} but got {format_nicely(actual)}.")
-    return ok()
+def _comparison(name: str, alias: str, failing_op: str, relation: str, opposite: str):
+    """Should -BeGreaterThan and friends: fail when `failing_op` holds; -Not is the opposite operator."""
+    @operator(name, aliases=(alias,))
+    def check(ctx, actual, negate, because, ExpectedValue=None, **_):
+        if negate:
+            return OPERATORS[opposite.casefold()].fn(ctx, actual, False, because, ExpectedValue)
+        if truthy(binary(failing_op, actual, ExpectedValue)):
+            return fail(f"Expected the actual value to be {relation} {format_nicely(ExpectedValue)},"
+                        f"{format_because(because)} but got {format_nicely(actual)}.")
+        return ok()
+    return check
 
 
-@operator("BeLessOrEqual", aliases=("LE",))
-def should_be_less_or_equal(ctx, actual, negate, because, ExpectedValue=None, **_):
-    if negate:
-        return should_be_greater_than(ctx, actual, False, because, ExpectedValue)
-    if truthy(binary("-gt", actual, ExpectedValue)):
-        return fail(f"Expected the actual value to be less than or equal to {format_nicely(ExpectedValue)},"
-                    f"{format_because(because)} but got {format_nicely(actual)}.")
-    return ok()
-
-
-@operator("BeLessThan", aliases=("LT",))
-def should_be_less_than(ctx, actual, negate, because, ExpectedValue=None, **_):
-    if negate:
-        return should_be_greater_or_equal(ctx, actual, False, because, ExpectedValue)
-    if truthy(binary("-ge", actual, ExpectedValue)):
-        return fail(f"Expected the actual value to be less than {format_nicely(ExpectedValue)},"
-                    f"{format_because(because)} but got {format_nicely(actual)}.")
-    return ok()
-
-
-@operator("BeGreaterOrEqual", aliases=("GE",))
-def should_be_greater_or_equal(ctx, actual, negate, because, ExpectedValue=None, **_):
-    if negate:
-        return should_be_less_than(ctx, actual, False, because, ExpectedValue)
-    if truthy(binary("-lt", actual, ExpectedValue)):
-        return fail(f"Expected the actual value to be greater than or equal to {format_nicely(ExpectedValue)},"
-                    f"{format_because(because)} but got {format_nicely(actual)}.")
-    return ok()
+should_be_greater_than = _comparison("BeGreaterThan", "GT", "-le", "greater than", "BeLessOrEqual")
+should_be_less_or_equal = _comparison("BeLessOrEqual", "LE", "-gt", "less than or equal to", "BeGreaterThan")
+should_be_less_than = _comparison("BeLessThan", "LT", "-ge", "less than", "BeGreaterOrEqual")
+should_be_greater_or_equal = _comparison("BeGreaterOrEqual", "GE", "-lt", "greater than or equal to", "BeLessThan")
 
 
 # ----------------------------------------------------------------------------------------------
 # wildcards and regular expressions
 
-@operator("BeLike")
-def should_be_like(ctx, actual, negate, because, ExpectedValue=None, **_):
-    succeeded = truthy(binary("-like", actual, ExpectedValue)) != negate
-    if succeeded:
-        return ok()
-    if negate:
-        return fail(f"Expected like wildcard {format_nicely(ExpectedValue)} to not match {format_nicely(actual)},"
-                    f"{format_because(because)} but it did match.")
-    return fail(f"Expected like wildcard {format_nicely(ExpectedValue)} to match {format_nicely(actual)},"
-                f"{format_because(because)} but it did not match.")
+def _pattern_match(name: str, op: str, what: str, verb: str, param: str = "ExpectedValue", aliases: tuple = ()):
+    """Should -BeLike / -Match and their case-sensitive forms: `actual <op> pattern`, Pester's messages."""
+    @operator(name, params=(param, "Because"), aliases=aliases)
+    def check(ctx, actual, negate, because, **kw):
+        pattern = kw.get(param)
+        if truthy(binary(op, actual, pattern)) != negate:
+            return ok()
+        outcome = "it did match" if negate else "it did not match"
+        return fail(f"Expected {what} {format_nicely(pattern)} to {'not ' if negate else ''}{verb} "
+                    f"{format_nicely(actual)},{format_because(because)} but {outcome}.")
+    return check
 
 
-@operator("BeLikeExactly")
-def should_be_like_exactly(ctx, actual, negate, because, ExpectedValue=None, **_):
-    succeeded = truthy(binary("-clike", actual, ExpectedValue)) != negate
-    if succeeded:
-        return ok()
-    if negate:
-        return fail(f"Expected case sensitive like wildcard {format_nicely(ExpectedValue)} to not match "
-                    f"{format_nicely(actual)},{format_because(because)} but it did match.")
-    return fail(f"Expected case sensitive like wildcard {format_nicely(ExpectedValue)} to match "
-                f"{format_nicely(actual)},{format_because(because)} but it did not match.")
-
-
-@operator("Match", params=("RegularExpression", "Because"))
-def should_match(ctx, actual, negate, because, RegularExpression=None, **_):
-    succeeded = truthy(binary("-match", actual, RegularExpression)) != negate
-    if succeeded:
-        return ok()
-    if negate:
-        return fail(f"Expected regular expression {format_nicely(RegularExpression)} to not match "
-                    f"{format_nicely(actual)},{format_because(because)} but it did match.")
-    return fail(f"Expected regular expression {format_nicely(RegularExpression)} to match {format_nicely(actual)},"
-                f"{format_because(because)} but it did not match.")
-
-
-@operator("MatchExactly", params=("RegularExpression", "Because"), aliases=("CMATCH",))
-def should_match_exactly(ctx, actual, negate, because, RegularExpression=None, **_):
-    succeeded = truthy(binary("-cmatch", actual, RegularExpression)) != negate
-    if succeeded:
-        return ok()
-    if negate:
-        return fail(f"Expected regular expression {format_nicely(RegularExpression)} to not case sensitively match "
-                    f"{format_nicely(actual)},{format_because(because)} but it did match.")
-    return fail(f"Expected regular expression {format_nicely(RegularExpression)} to case sensitively match "
-                f"{format_nicely(actual)},{format_because(because)} but it did not match.")
+should_be_like = _pattern_match("BeLike", "-like", "like wildcard", "match")
+should_be_like_exactly = _pattern_match("BeLikeExactly", "-clike", "case sensitive like wildcard", "match")
+should_match = _pattern_match("Match", "-match", "regular expression", "match", param="RegularExpression")
+should_match_exactly = _pattern_match("MatchExactly", "-cmatch", "regular expression", "case sensitively match",
+                                      param="RegularExpression", aliases=("CMATCH",))
 
 
 # ----------------------------------------------------------------------------------------------
