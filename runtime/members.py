@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import math
+import sys
 import uuid
 from typing import Any, Optional
 
@@ -793,6 +794,7 @@ PSMemberCollection.net_methods = T._methods(
                         "System.Management.Automation.PSMemberTypes memberTypes)"), _coll_match),
     NetMethod("GetEnumerator", ("System.Collections.Generic.IEnumerator[T] GetEnumerator()",),
               lambda c, a: c.items()),
+    NetMethod("Item", ("T Item(string name) {get;}",), lambda c, a: c.ps_index(a_str(a, 0, "name"))),
 )
 
 
@@ -906,9 +908,25 @@ class DictBaseView(NetObject):
         return invoke_method(self.d, name, args)
 
 
+def _added_members(value: Any) -> Optional[PSObject]:
+    """The PSObject holding what Add-Member attached to a value that is not a PSObject (pwsh's resurrection
+    table: `$file | Add-Member Foo 1; $file.Foo` finds it through the object itself), or None."""
+    objects = sys.modules.get("pslark.runtime.cmdlets.objects")
+    if objects is None or objects._wrappers_by_runspace is None:
+        return None
+    base = value
+    if isinstance(value, PSObject):
+        if value.base is None:
+            return None
+        base = value.base
+    wrapper = objects.with_instance_members(base)
+    return wrapper if isinstance(wrapper, PSObject) and wrapper is not value else None
+
+
 def _intrinsic(value: Any, key: str) -> Any:
     if key == "psobject":
-        return PSObjectView(value)
+        extra = _added_members(value)
+        return PSObjectView(extra if extra is not None else value)
     if key == "pstypenames":
         return pstypenames(value)
     if key in ("psbase", "psadapted"):
@@ -1102,6 +1120,11 @@ def _get_member_slow(value: Any, name: str) -> Any:
     v = lookup_property(value, name)
     if v is not _MISSING:
         return v
+    extra = _added_members(value)
+    if extra is not None:
+        v = lookup_property(extra, name)
+        if v is not _MISSING:
+            return v
     key = name.casefold()
     v = _intrinsic(value, key)
     if v is not _MISSING:
@@ -2599,6 +2622,12 @@ def _invoke_slow(value: Any, name: str, args: list) -> Any:
             return _invoke_slow(value.base, name, args)
         if key == "tostring":
             return object_to_string(value)
+    else:
+        extra = _added_members(value)
+        if extra is not None:
+            sm = _find_script_method(extra, key)
+            if sm is not None:
+                return call_net_method(sm, extra, args)
     invoker = getattr(value, "ps_invoke", None)
     if invoker is not None and not isinstance(value, (T.PSType,)):
         try:
