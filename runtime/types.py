@@ -94,7 +94,7 @@ class NetMethod:
     """A .NET method as pwsh shows it: overload definitions (for display and the argument-count check) and
     one Python implementation `fn(target, args)` that picks the overload from the arguments."""
 
-    __slots__ = ("name", "overloads", "fn", "_counts", "_min_params")
+    __slots__ = ("name", "overloads", "fn", "_counts", "_min_params", "_void_counts")
 
     def __init__(self, name: str, overloads: Iterable[str], fn: Callable[[Any, list], Any]):
         self.name = name
@@ -102,6 +102,7 @@ class NetMethod:
         self.fn = fn
         self._counts: Optional[frozenset] = None       # parsed from the definitions on first call
         self._min_params: Optional[int] = None
+        self._void_counts: Optional[frozenset] = None  # argument counts whose overloads all return void
 
     def _parse(self) -> None:
         counts: set[int] = set()
@@ -127,6 +128,20 @@ class NetMethod:
     def definition(self) -> str:
         return ", ".join(self.overloads)
 
+    def is_void(self, n: int) -> bool:
+        """Whether a call with n arguments returns void (no pipeline output at all, not even $null)."""
+        if self._void_counts is None:
+            void, other = set(), set()
+            for d in self.overloads:
+                lo, hi = _parse_params(d)
+                counts = range(lo, (hi if hi >= 0 else lo + 8) + 1)
+                head = d.split("(", 1)[0].split()
+                if not head or "." in head[-1]:
+                    continue        # an explicit interface implementation (int IList.Add): not what pwsh calls
+                (void if "void" in head[:-1] else other).update(counts)
+            self._void_counts = frozenset(void - other)
+        return n in self._void_counts
+
 
 def overload_count_error(name: str, n: int) -> MethodException:
     return MethodException(f'Cannot find an overload for "{name}" and the argument count: "{n}".',
@@ -144,7 +159,10 @@ def call_net_method(method: NetMethod, target: Any, args: list) -> Any:
     if not method.accepts(n):
         raise overload_count_error(method.name, n)
     try:
-        return method.fn(target, args)
+        result = method.fn(target, args)
+        if result is None and method.is_void(n):
+            return AUTOMATION_NULL
+        return result
     except ArgConversionError as e:
         raise MethodException(
             f'Cannot convert argument "{e.param}", with value: "{_text(e.value)}", for "{method.name}" to type '
@@ -546,6 +564,8 @@ class PSType:
         if m is None:
             if key == "new":
                 return self.new(args)
+            if key in ("referenceequals", "equals") and len(args) == 2:
+                return _object_static_equals(key, args[0], args[1])
             common = _TYPE_OBJECT_METHODS.get(key)
             if common is not None:
                 return call_net_method(common, self, args)
@@ -721,6 +741,19 @@ def _type_get_members(kind: str):
         from pslark.runtime.members import static_member_names
         return static_member_names(t, kind)
     return run
+
+
+def _object_static_equals(key: str, a: Any, b: Any) -> bool:
+    """System.Object's statics, reachable through every type: ReferenceEquals(a, b) and Equals(a, b).
+    Value types are boxed apart in .NET, so two of them are never the same reference."""
+    a, b = unwrap(a), unwrap(b)
+    if a is None or b is None:
+        return a is b
+    if key == "equals":
+        return C.equals(a, b, case_sensitive=True) if type(a) is type(b) else False
+    if isinstance(a, (bool, int, float, _Dec, datetime.datetime, datetime.timedelta, uuid.UUID)):
+        return False
+    return a is b
 
 
 _TYPE_OBJECT_METHODS: dict[str, NetMethod] = {m.name.casefold(): m for m in (
@@ -8297,6 +8330,9 @@ _GENERIC_FULL = {
     "KeyValuePair": "System.Collections.Generic.KeyValuePair`2", "Nullable": "System.Nullable`1",
     "IEnumerable": "System.Collections.Generic.IEnumerable`1", "ICollection": "System.Collections.Generic.ICollection`1",
     "IList": "System.Collections.Generic.IList`1", "IDictionary": "System.Collections.Generic.IDictionary`2",
+    # list-like generics that keep their own name (looked up by full name, not by kind)
+    "Collection": "System.Collections.ObjectModel.Collection`1",
+    "ObservableCollection": "System.Collections.ObjectModel.ObservableCollection`1",
 }
 
 
@@ -8602,6 +8638,11 @@ def _build_registry() -> None:
     _def_factory("System.Management.Automation.WildcardPattern", lambda: PSType(
         "System.Management.Automation.WildcardPattern", check=lambda v: isinstance(v, WildcardPatternValue),
         ctor=_wildcard_ctor, methods=_wildcard_statics(), assembly=SMA), "WildcardPattern")
+    _def_factory("Microsoft.PowerShell.Commands.PSPropertyExpression",
+                 lambda: __import__("pslark.runtime.propertyexpression", fromlist=["x"]).make_type(),
+                 "PSPropertyExpression")
+    _def_factory("Microsoft.PowerShell.Commands.PSPropertyExpressionResult",
+                 lambda: __import__("pslark.runtime.propertyexpression", fromlist=["x"]).make_result_type())
     _def("System.Text.StringBuilder", sealed=True, check=lambda v: isinstance(v, StringBuilder), ctor=_sb_ctor)
     _def("System.Diagnostics.Stopwatch", check=lambda v: isinstance(v, Stopwatch), ctor=lambda a: Stopwatch(),
          methods=[NetMethod("StartNew", ("System.Diagnostics.Stopwatch StartNew()",), lambda t, a: _stopwatch_new()),
