@@ -198,7 +198,9 @@ class Host:
 
     def _styled(self, prefix: str, message: str) -> str:
         if self.ansi:
-            return f"\x1b[33;1m{prefix}{message}\x1b[0m"
+            from pslark.runtime.formatting.style import style_for
+            st = style_for(True)
+            return f"{st.stream(prefix)}{prefix}{message}{st.reset}"
         return prefix + message
 
     def write_warning(self, message: str) -> None:
@@ -241,7 +243,8 @@ class Host:
             kw["enumeration_limit"] = limit if isinstance(limit, int) else 4
             kw["error_view"] = str(ctx.preference("ErrorView", "ConciseView"))
             kw["location"] = lambda: ctx.location
-        return OutDefault(width=width or self.layout_width, ansi=self.ansi if ansi is None else ansi, **kw)
+        live = (lambda: self.ansi) if ansi is None else ansi     # follows $PSStyle.OutputRendering as it changes
+        return OutDefault(width=width or self.layout_width, ansi=live, **kw)
 
 
 class ConsoleHost(Host):

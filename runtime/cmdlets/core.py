@@ -216,6 +216,13 @@ class OutNull(Cmdlet):
     input_object = Parameter("psobject", pipeline=True)
 
 
+def _rendering_is_ansi() -> bool:
+    """Out-String is not host output: it keeps colour only when $PSStyle.OutputRendering is Ansi."""
+    from pslark.runtime.psstyle import current
+    ps = current()
+    return ps is not None and ps.OutputRendering == "Ansi"
+
+
 @cmdlet("Out-String")
 class OutString(_FormattingCmdlet):
     width = Parameter("int", validate_range=(2, 2147483647))
@@ -235,7 +242,7 @@ class OutString(_FormattingCmdlet):
             limit = ctx.preference("FormatEnumerationLimit", 4)
             self.formatter = OutDefault.for_out_string(
                 self.width or None, console_width=ctx.host.width, enumeration_limit=limit if isinstance(limit, int)
-                else 4, location=lambda: ctx.location)
+                else 4, location=lambda: ctx.location, ansi=_rendering_is_ansi)
         lines = self.formatter.write(self.input_object)
         if self.stream:
             for line in lines:

@@ -358,21 +358,22 @@ class _ParseRecord:
         self.category_reason = "ParseException"
 
 
-def _stream_line(prefix: str, message: Any, colour: str, ansi: bool) -> str:
+def _stream_line(prefix: str, message: Any, ansi: bool) -> str:
     text = f"{prefix}{'' if message is None else message}"
     if ansi:
-        return f"{colour}{text}\x1b[0m"
+        st = style_for(True)
+        return f"{st.stream(prefix)}{text}{st.reset}"
     return text
 
 
 def render_warning(message: Any, ansi: bool = False) -> str:
-    """`WARNING: m` (Formatting.Warning colour when ANSI is on)."""
-    return _stream_line("WARNING: ", message, "\x1b[33;1m", ansi)
+    """`WARNING: m` ($PSStyle.Formatting.Warning when ANSI is on)."""
+    return _stream_line("WARNING: ", message, ansi)
 
 
 def render_verbose(message: Any, ansi: bool = False) -> str:
-    return _stream_line("VERBOSE: ", message, "\x1b[33;1m", ansi)
+    return _stream_line("VERBOSE: ", message, ansi)
 
 
 def render_debug(message: Any, ansi: bool = False) -> str:
-    return _stream_line("DEBUG: ", message, "\x1b[33;1m", ansi)
+    return _stream_line("DEBUG: ", message, ansi)

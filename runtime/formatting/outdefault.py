@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional, Union
 
+from pslark.runtime import psstyle
 from pslark.runtime.formatting import values as V
 from pslark.runtime.formatting.formatter import FormatParams, Formatter
 from pslark.runtime.formatting.output import CACHE_SECONDS, UNLIMITED, OutputWriter
@@ -35,13 +36,15 @@ def _frozen_clock() -> float:
 class OutDefault:
     """One Out-Default (one per top-level pipeline, or one for a whole `pslark -File` script run)."""
 
-    def __init__(self, width: int = 79, culture=None, ansi: bool = False, *,
+    def __init__(self, width: int = 79, culture=None, ansi: Union[bool, Callable[[], bool]] = False, *,
                  clock: Optional[Callable[[], float]] = None, enumeration_limit: int = 4,
                  location: Union[str, Callable[[], str], None] = None, error_view: str = "ConciseView",
                  error_width: Optional[int] = None, cache_seconds: float = CACHE_SECONDS,
                  table_width: Optional[int] = None):
         culture = _culture(culture)
-        self.style = style_for(ansi)
+        self._ansi = ansi
+        self._generation = psstyle.generation()
+        self.style = style_for(ansi() if callable(ansi) else ansi)
         self._location = location
         self.ctx = RenderContext(culture=culture, style=self.style, width=width, enumeration_limit=enumeration_limit,
                                  location=None, error_view=error_view,
@@ -71,12 +74,24 @@ class OutDefault:
                 loc = None
         self.ctx.location = loc
 
+    def _refresh_style(self) -> None:
+        """Colour as things are now: `ansi` may be the host's live answer ($PSStyle.OutputRendering), and a
+        script may have changed $PSStyle since the last object."""
+        ansi = self._ansi
+        if ansi is False or psstyle.generation() == self._generation:
+            return
+        self._generation = psstyle.generation()
+        st = style_for(ansi() if callable(ansi) else ansi)
+        if st is not self.style:
+            self.style = self.ctx.style = self.writer.style = st
+
     def _packets(self, obj: Any) -> list:
         return self.formatter.process(obj)
 
     def write(self, obj: Any) -> list[str]:
         """Lines to print now for one pipeline object (empty while a table is still being sized)."""
         self._refresh_location()
+        self._refresh_style()
         try:
             out: list[str] = []
             for p in self._packets(obj):
@@ -99,6 +114,7 @@ class OutDefault:
         if self.closed:
             return []
         self.closed = True
+        self._refresh_style()
         out: list[str] = []
         try:
             for p in self.formatter.end():

@@ -10,6 +10,7 @@ Column / item `prop` is a property name or a callable `(obj, ctx) -> value`; `ct
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from typing import Any, Callable, Optional, Union
 
 from pslark.runtime import dotnet_format
@@ -178,13 +179,21 @@ def _lastwrite(o, ctx):
     return v
 
 
-_EXT_COLOURS = {ext: "\x1b[31;1m" for ext in (".zip", ".tgz", ".gz", ".tar", ".nupkg", ".cab", ".7z")}
-_EXT_COLOURS.update({ext: "\x1b[33;1m" for ext in (".ps1", ".psd1", ".psm1", ".ps1xml")})
-
-
 def _is_dir(o) -> bool:
     from pslark.runtime.formatting.values import type_names
     return any(mask_deserialized(t) == "System.IO.DirectoryInfo" for t in type_names(o))
+
+
+def _is_executable(o) -> bool:
+    """Platform.NonWindowsIsExecutable: access(path, X_OK) on a file of this machine."""
+    from pslark.runtime.fsobjects import FileInfo
+    base = getattr(o, "base", o)
+    if not isinstance(base, FileInfo):
+        return False
+    try:
+        return os.access(base.full_name, os.X_OK)
+    except (OSError, ValueError):
+        return False
 
 
 def _file_name(o, ctx):
@@ -199,14 +208,16 @@ def _file_name(o, ctx):
     style = getattr(ctx, "style", None)
     if style is not None and style.on:
         if link_type and str(link_type) == "SymbolicLink":
-            name = f"\x1b[36;1m{name}\x1b[0m"
+            name = f"{style.symbolic_link}{name}{style.reset}"
         elif _is_dir(o):
-            name = f"\x1b[44;1m{name}\x1b[0m"
+            name = f"{style.directory}{name}{style.reset}"
         else:
-            ext = name[name.rfind("."):].lower() if "." in name else ""
-            colour = _EXT_COLOURS.get(ext)
-            if colour:
-                name = f"{colour}{name}\x1b[0m"
+            ext = name[name.rfind("."):].casefold() if "." in name else ""
+            colour = style.extensions.get(ext) if ext else None
+            if colour is None and _is_executable(o):
+                colour = style.executable
+            if colour is not None:
+                name = f"{colour}{name}{style.reset}"
     if link_type and str(link_type) == "SymbolicLink" and target:
         if isinstance(target, (list, tuple)):
             target = target[0] if target else ""
@@ -321,7 +332,7 @@ def _stream_record_view(prefix: str):
             v = prop_value(o, "InformationalRecord_Message")
         text = prefix + ("" if v is None else str(v))
         if ctx.style is not None and ctx.style.on:
-            return f"\x1b[33;1m{text}\x1b[0m"
+            return f"{ctx.style.stream(prefix)}{text}{ctx.style.reset}"
         return text
     return render
 
@@ -357,6 +368,54 @@ def _scriptblock_view(o, ctx) -> str:
 
 # ----------------------------------------------------------------------------------------------
 # The views
+
+def _sgr_sample(*path: str):
+    """A $PSStyle setting as pwsh's PSStyle views show it: its escape text (`e[32;1m) drawn in its own style."""
+    def value(o, ctx) -> str:
+        v = o
+        for name in path:
+            v = prop_value(v, name)
+        text = "" if v is None else str(v)
+        shown = text.replace("\x1b", "`e")
+        if ctx.style is not None and ctx.style.on:
+            return f"{text}{shown}\x1b[0m"
+        return shown
+    return value
+
+
+def _extension_styles(o, ctx) -> str:
+    """FileInfo.Extension in the FileInfoFormatting view: `.ext = "`e[31;1m"` lines."""
+    ext = prop_value(o, "Extension")
+    keys = [str(k) for k in (prop_value(ext, "Keys") or [])]
+    width = max((len(k) for k in keys), default=0)
+    sample = _sgr_sample()
+    lines = []
+    for k in keys:
+        lines.append(f'{k.ljust(width)} = "{sample(ext.ps_index(k), ctx)}"\n')
+    return "".join(lines)
+
+
+def _extension_keys(o, ctx) -> str:
+    return ",".join(str(k) for k in (prop_value(prop_value(o, "FileInfo"), "Extension").Keys or []))
+
+
+_PSSTYLE = "System.Management.Automation.PSStyle"
+_SGR_NAMES = ("Reset", "BlinkOff", "Blink", "BoldOff", "Bold", "DimOff", "Dim", "Hidden", "HiddenOff", "Reverse",
+              "ReverseOff", "ItalicOff", "Italic", "UnderlineOff", "Underline", "StrikethroughOff", "Strikethrough")
+_FORMATTING_NAMES = ("FormatAccent", "ErrorAccent", "Error", "Warning", "Verbose", "Debug", "TableHeader",
+                     "CustomTableHeaderLabel", "FeedbackName", "FeedbackText", "FeedbackAction")
+_COLOR_ORDER = ("Black", "BrightBlack", "White", "BrightWhite", "Red", "BrightRed", "Magenta", "BrightMagenta", "Blue",
+                "BrightBlue", "Cyan", "BrightCyan", "Green", "BrightGreen", "Yellow", "BrightYellow")
+_PSSTYLE_ITEMS = (
+    tuple(ListItem(n, _sgr_sample(n)) for n in _SGR_NAMES) + (ListItem(None, "OutputRendering"),)
+    + tuple(ListItem(f"Formatting.{n}", _sgr_sample("Formatting", n)) for n in _FORMATTING_NAMES)
+    + (ListItem("Progress.Style", _sgr_sample("Progress", "Style")),)
+    + tuple(ListItem(f"Progress.{n}", lambda o, ctx, n=n: str(prop_value(prop_value(o, "Progress"), n)))
+            for n in ("MaxWidth", "View", "UseOSCIndicator"))
+    + tuple(ListItem(f"FileInfo.{n}", _sgr_sample("FileInfo", n)) for n in ("Directory", "SymbolicLink", "Executable"))
+    + (ListItem("FileInfo.Extension", _extension_keys),)
+    + tuple(ListItem(f"{part}.{n}", _sgr_sample(part, n)) for part in ("Foreground", "Background") for n in _COLOR_ORDER))
+
 
 _FILE_TYPES = ("System.IO.DirectoryInfo", "System.IO.FileInfo")
 _FILE_GROUP = GroupBy(_parent_path, render=_directory_header)
@@ -396,6 +455,19 @@ VIEWS: list = [
     TableView("System.TimeSpan", ("System.TimeSpan",), tuple(
         Column(None, p) for p in ("Days", "Hours", "Minutes", "Seconds", "Milliseconds"))),
     WideView("System.TimeSpan", ("System.TimeSpan",), "TotalMilliseconds"),
+    ListView(_PSSTYLE, (_PSSTYLE,), _PSSTYLE_ITEMS),
+    ListView(f"{_PSSTYLE}+FormattingData", (f"{_PSSTYLE}+FormattingData",),
+             tuple(ListItem(n, _sgr_sample(n)) for n in _FORMATTING_NAMES)),
+    ListView(f"{_PSSTYLE}+ProgressConfiguration", (f"{_PSSTYLE}+ProgressConfiguration",),
+             (ListItem("Style", _sgr_sample("Style")),) + tuple(ListItem(None, n) for n in
+                                                               ("MaxWidth", "View", "UseOSCIndicator"))),
+    ListView(f"{_PSSTYLE}+FileInfoFormatting", (f"{_PSSTYLE}+FileInfoFormatting",),
+             tuple(ListItem(n, _sgr_sample(n)) for n in ("Directory", "SymbolicLink", "Executable"))
+             + (ListItem("Extension", _extension_styles),)),
+    ListView(f"{_PSSTYLE}+ForegroundColor", (f"{_PSSTYLE}+ForegroundColor",),
+             tuple(ListItem(n, _sgr_sample(n)) for n in _COLOR_ORDER)),
+    ListView(f"{_PSSTYLE}+BackgroundColor", (f"{_PSSTYLE}+BackgroundColor",),
+             tuple(ListItem(n, _sgr_sample(n)) for n in _COLOR_ORDER)),
     CustomView("DateTime", ("System.DateTime",), _datetime_view),
     TableView("System.Globalization.CultureInfo", ("System.Globalization.CultureInfo",), (
         Column(None, "LCID", width=16),
