@@ -13,11 +13,6 @@ from typing import Optional
 
 from pslark.runtime.host import ConsoleHost
 
-REVERSE = "\x1b[7m"
-REVERSE_OFF = "\x1b[27m"
-RESET = "\x1b[0m"
-PROGRESS_STYLE = "\x1b[33;1m"      # $PSStyle.Progress.Style
-
 
 class TerminalHost(ConsoleHost):
     """A ConsoleHost on a terminal: draws progress below the output and erases it before writing more."""
@@ -28,6 +23,7 @@ class TerminalHost(ConsoleHost):
         self._drawn_lines = 0               # progress lines currently on the screen (the cursor is above them)
         self._last_draw = 0.0
         self._at_line_start = True
+        self._osc_shown = False             # the terminal's OSC 9;4 indicator is on ($PSStyle.Progress.UseOSCIndicator)
         self.progress_enabled = _isatty(self.stdout) and os.environ.get("TERM", "") not in ("dumb",)
 
     # ---- output that must not be overwritten by a progress bar
@@ -63,6 +59,7 @@ class TerminalHost(ConsoleHost):
             now = time.monotonic()
             if record.completed or is_new or now - self._last_draw >= 0.05:
                 self._erase_progress()
+                self._osc_indicator(record)
                 self._draw_progress()
                 self._last_draw = now
 
@@ -71,6 +68,25 @@ class TerminalHost(ConsoleHost):
         with self.lock:
             self._progress.clear()
             self._erase_progress()
+            if self._osc_shown:
+                self._osc_shown = False
+                from pslark.interpreter.repl.progress import OSC_INDICATOR_OFF
+                self._raw_write(OSC_INDICATOR_OFF)
+
+    def _osc_indicator(self, record) -> None:
+        if not self.ansi:
+            return
+        from pslark.interpreter.repl.progress import ProgressSettings, osc_indicator
+        if ProgressSettings().osc_indicator:
+            self._osc_shown = True
+            self._raw_write(osc_indicator(record.percent))
+
+    def _raw_write(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except (OSError, ValueError):
+            pass
 
     def _erase_progress(self) -> None:
         if self._drawn_lines:
@@ -84,8 +100,9 @@ class TerminalHost(ConsoleHost):
     def _draw_progress(self) -> None:
         if not self._progress or not self.progress_enabled or not self._at_line_start:
             return
-        width = max(20, self.width - 1)
-        lines = [render_progress_line(r, width, self.ansi, self._depth(r)) for r in self._progress.values()]
+        from pslark.interpreter.repl.progress import render_progress
+        width = max(21, self.width)
+        lines = render_progress([(r, self._depth(r)) for r in self._progress.values()], width, self.ansi)
         lines = lines[:max(1, _terminal_rows() - 2)]
         text = "\n".join(lines)
         up = len(lines) - 1
@@ -122,35 +139,6 @@ class TerminalHost(ConsoleHost):
             self._erase_progress()
             from pslark.interpreter.repl.pager import show_text
             return show_text(title, text)
-
-
-def render_progress_line(record, width: int, ansi: bool, depth: int = 0) -> str:
-    """pwsh's minimal progress view: `Activity [status text as a bar] 12s` (reverse video = done part)."""
-    indent = "  " * depth
-    activity = str(record.activity or "")
-    status = str(record.status or "")
-    if record.current_operation:
-        status = f"{status} {record.current_operation}".strip()
-    tail = ""
-    if record.seconds_remaining is not None and record.seconds_remaining >= 0:
-        tail = f" {record.seconds_remaining}s"
-    max_activity = max(8, width // 3)
-    if len(activity) > max_activity:
-        activity = activity[:max_activity - 1] + "…"
-    bar_width = max(10, width - len(indent) - len(activity) - len(tail) - 3)
-    cells = status[:bar_width].ljust(bar_width)
-    percent = record.percent if record.percent is not None else -1
-    if percent < 0:
-        done = 0
-    else:
-        done = min(bar_width, int(bar_width * min(100, percent) / 100))
-    if ansi:
-        bar = REVERSE + cells[:done] + REVERSE_OFF + cells[done:]
-        return f"{indent}{PROGRESS_STYLE}{activity}{RESET} [{bar}]{tail}"
-    if percent >= 0:
-        cells = ("=" * max(0, done - 1) + (">" if done else "")).ljust(bar_width)
-        return f"{indent}{activity} [{cells}]{tail} {status}"[:width]
-    return f"{indent}{activity} [{cells}]{tail}"
 
 
 def _terminal_rows() -> int:
