@@ -57,6 +57,28 @@ class Session:
     def line(self, text: str):
         self.child.send(text + "\r")
 
+    def run(self, text: str, timeout: float = 20):
+        """Enter a command and wait until the line editor has handed it over (bracketed paste switched off)."""
+        self.line(text)
+        self.expect_re(r"\x1b\[\?2004l", timeout)
+
+    def fresh_prompt(self, timeout: float = 20):
+        """The next prompt drawn from now on (not one already on the screen: the line editor redraws its prompt
+        when a command is entered)."""
+        return self.expect_re(r"\x1b\[\?2004h.*?" + loose(f"PS {self.cwd}>"), timeout)
+
+    def interrupt(self) -> float:
+        """Ctrl+C while a command runs: seconds until the next prompt is drawn."""
+        try:
+            while True:
+                self.child.read_nonblocking(100000, timeout=0.05)     # what the command printed so far
+        except pexpect.TIMEOUT:
+            pass
+        started = time.monotonic()
+        self.child.sendintr()
+        self.fresh_prompt(timeout=5)
+        return time.monotonic() - started
+
     def close(self):
         if self.child.isalive():
             self.child.terminate(force=True)
@@ -138,29 +160,26 @@ def test_completion_of_command_parameter_and_member(session):
 def test_ctrl_c_stops_start_sleep_within_a_second(session):
     s = session(args=("-NoProfile", "-NoLogo"))
     s.prompt()
-    s.line("Start-Sleep 30; 'not reached'")
+    s.run("Start-Sleep 30; 'not reached'")
     time.sleep(1.0)
-    started = time.monotonic()
-    s.child.sendintr()
-    s.prompt(timeout=5)
-    assert time.monotonic() - started < 1.5
-    s.line("'still alive'")
-    s.expect("still alive")
-    s.prompt()
+    assert s.interrupt() < 1.0
     assert "not reached" not in s.child.before
+    s.run("'still alive'")
+    s.expect("still alive")
+    s.fresh_prompt()
 
 
-def test_ctrl_c_stops_receive_job_wait(session):
+def test_ctrl_c_stops_receive_job_wait_within_a_second(session):
     s = session(args=("-NoProfile", "-NoLogo"))
     s.prompt()
-    s.line("$j = Start-ThreadJob { Start-Sleep 30 }")
-    s.prompt()
-    s.line("Receive-Job -Job $j -Wait")
+    s.run("$j = Start-ThreadJob { Start-Sleep 30 }")
+    s.fresh_prompt()
+    s.run("Receive-Job -Job $j -Wait")
     time.sleep(1.0)
-    started = time.monotonic()
-    s.child.sendintr()
-    s.prompt(timeout=5)
-    assert time.monotonic() - started < 1.5
+    assert s.interrupt() < 1.0
+    s.run("'job ' + $j.State")                       # Ctrl+C stopped Receive-Job, not the job
+    s.expect("job Running")
+    s.fresh_prompt()
 
 
 def test_start_job_then_get_job(session):
@@ -302,17 +321,30 @@ def test_no_heavy_imports_for_a_command():
     assert "ok" in out.stdout and "HEAVY []" in out.stdout, out.stdout + out.stderr
 
 
-def test_ctrl_c_stops_a_parallel_loop(session):
+def test_ctrl_c_stops_a_parallel_loop_within_a_second(session):
     s = session(args=("-NoProfile", "-NoLogo"))
     s.prompt()
-    s.line("1..10 | ForEach-Object -Parallel { Start-Sleep 30 }; 'not reached'")
+    s.run("1..10 | ForEach-Object -Parallel { Start-Sleep 30 }; 'not reached'")
     time.sleep(1.5)
-    started = time.monotonic()
-    s.child.sendintr()
-    s.prompt(timeout=5)
-    assert time.monotonic() - started < 1.5
-    s.line("'alive'")
+    assert s.interrupt() < 1.0
+    assert "not reached" not in s.child.before
+    s.run("'alive'")
     s.expect("alive")
+    s.fresh_prompt()
+
+
+def test_psstyle_customisation_colours_the_terminal(session):
+    s = session(args=("-NoProfile", "-NoLogo"))
+    s.prompt()
+    s.run("$PSStyle.Formatting.TableHeader = \"`e[35;4m\"; $PSStyle.Progress.Style = \"`e[36m\"")
+    s.fresh_prompt()
+    s.run("[pscustomobject]@{Alpha=1}")
+    s.expect_re(r"\x1b\[35;4mAlpha\x1b\[0m")
+    s.fresh_prompt()
+    s.run("Write-Progress -Activity Copying -PercentComplete 50; Start-Sleep -Milliseconds 300; 'copied'")
+    s.expect_re(r"\x1b\[36mCopying \[\x1b\[7m")
+    s.expect("copied")
+    s.fresh_prompt()
 
 
 def test_progress_of_a_job_is_drawn_through_receive_job(session):
