@@ -151,6 +151,11 @@ class Win32Exception(SystemException):
     dotnet_type = "System.ComponentModel.Win32Exception"
 
 
+class WriteErrorException(SystemException):
+    """What Write-Error wraps a plain message in (a SystemException in pwsh, not a RuntimeException)."""
+    dotnet_type = "Microsoft.PowerShell.Commands.WriteErrorException"
+
+
 class RuntimeException(SystemException):
     """System.Management.Automation.RuntimeException: the base of PowerShell's own errors."""
 
@@ -393,6 +398,8 @@ class ErrorRecord:
     """System.Management.Automation.ErrorRecord."""
 
     type_names = ["System.Management.Automation.ErrorRecord", "System.Object"]
+    category_target_name: Optional[str] = None    # CategoryInfo overrides (Write-Error -CategoryTargetName/-Type)
+    category_target_type: Optional[str] = None
 
     def __init__(self, exception: PSException, error_id: Optional[str] = None, category: Optional[str] = None,
                  target: Any = None, invocation_info: Optional[InvocationInfo] = None,
@@ -423,6 +430,10 @@ class ErrorRecord:
         target = self.target_object
         target_text = "" if target is None else str(target)
         target_type = "" if target is None else _dotnet_short_type(target)
+        if self.category_target_name:
+            target_text = self.category_target_name
+        if self.category_target_type:
+            target_type = self.category_target_type
         return f"{self.category}: ({target_text}:{target_type}) [{activity}], {self.category_reason}"
 
     def __str__(self):

@@ -400,6 +400,8 @@ class ErrorCategoryInfo(NetObject):
         return ""
 
     def _target_name(self) -> str:
+        if self.rec.category_target_name:
+            return self.rec.category_target_name
         t = self.rec.target_object
         if t is None:
             return ""
@@ -409,6 +411,8 @@ class ErrorCategoryInfo(NetObject):
             return ""
 
     def _target_type(self) -> str:
+        if self.rec.category_target_type:
+            return self.rec.category_target_type
         t = self.rec.target_object
         if t is None:
             return ""

@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
-from pslark.runtime.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException, exception_class
+from pslark.runtime.errors import (
+    ErrorRecord, InvocationInfo, PSException, RuntimeException, WriteErrorException, exception_class,
+)
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject, enumerate_value
 from pslark.runtime.records import HostInformationMessage, InformationRecord
 
@@ -34,20 +36,17 @@ class WriteOutput(Cmdlet):
             self.write_object(value)
 
 
-class WriteErrorException(RuntimeException):
-    dotnet_type = "Microsoft.PowerShell.Commands.WriteErrorException"
-
-
 @cmdlet("Write-Error")
 class WriteError(Cmdlet):
     message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
-                        sets=("NoException",), allow_null=True)
+                        sets=("NoException", "WithException"), allow_null=True,
+                        per_set={"WithException": {"position": None, "mandatory": False, "pipeline": False}})
     # as pwsh, each set has a parameter at position 0: `Write-Error $_` re-emits the caught ErrorRecord
     exception = Parameter("Exception", position=0, mandatory=True, sets=("WithException",))
     error_record = Parameter("ErrorRecord", position=0, mandatory=True, sets=("ErrorRecord",))
-    category = Parameter("string", default="NotSpecified")
-    error_id = Parameter("string")
-    target_object = Parameter("object")
+    category = Parameter("string", default="NotSpecified", sets=("NoException", "WithException"))
+    error_id = Parameter("string", sets=("NoException", "WithException"))
+    target_object = Parameter("object", sets=("NoException", "WithException"))
     recommended_action = Parameter("string")
     category_activity = Parameter("string", aliases=("Activity",))
     category_reason = Parameter("string", aliases=("Reason",))
@@ -90,10 +89,16 @@ class WriteError(Cmdlet):
             record.category_activity = "Write-Error"
         if self.recommended_action:
             record.recommended_action = self.recommended_action
+            if record.error_details_message is None:       # pwsh: new ErrorDetails(errorRecord.ToString())
+                record.error_details_message = record.message
         if self.category_activity:
             record.category_activity = self.category_activity
         if self.category_reason:
             record.category_reason = self.category_reason
+        if self.category_target_name:
+            record.category_target_name = self.category_target_name
+        if self.category_target_type:
+            record.category_target_type = self.category_target_type
         self.write_error(record)
 
     def _caller_invocation(self) -> InvocationInfo:
