@@ -905,11 +905,30 @@ class EnumType(PSType):
                 total |= entry[1]
                 continue
             num = C.parse_number(p)
-            if isinstance(num, int) and not isinstance(num, bool):
+            if isinstance(num, int) and not isinstance(num, bool) and self.is_defined(int(num)):
                 total |= int(num)
                 continue
             raise self._unknown(p, original)
         return self.value_class(total)
+
+    def is_defined(self, n: int) -> bool:
+        """EnumSingleTypeConverter.IsDefinedEnum: a named value, or for [Flags] only known bits; an enum with a
+        negative member accepts anything."""
+        if any(v < 0 for _, v in self.members):
+            return True
+        if n < 0:
+            return False
+        if self.flags:
+            known = 0
+            for _, v in self.members:
+                known |= v
+            return n | known == known
+        return n in self._by_value
+
+    def _from_integer(self, n: int, original: Any) -> EnumValue:
+        if not self.is_defined(n):
+            raise self._unknown(C.to_string(original), original)
+        return self.value_class(n)
 
     def convert(self, value: Any) -> Any:
         if value is AUTOMATION_NULL or value is None:
@@ -924,9 +943,9 @@ class EnumType(PSType):
         if isinstance(value, str) and not isinstance(value, PSChar):
             return self.parse(value, value)
         if isinstance(value, int):
-            return self.value_class(int(value))
+            return self._from_integer(int(value), value)
         if isinstance(value, (float, _Dec)):
-            return self.value_class(C.to_long(value))
+            return self._from_integer(C.to_long(value), value)
         if isinstance(value, (list, tuple)):
             if not self.flags and len(value) != 1:
                 raise C.cast_error(value, self.full_name)

@@ -11,10 +11,6 @@ from pslark.runtime.objects import AUTOMATION_NULL, PSObject, enumerate_value
 from pslark.runtime.records import HostInformationMessage, InformationRecord
 
 
-CONSOLE_COLOR_NAMES = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow",
-                       "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
-
-
 def _text(value: Any) -> str:
     from pslark.runtime.conversion import to_string
     return to_string(value)
@@ -153,14 +149,16 @@ class WriteHost(Cmdlet):
     object = Parameter("object", position=0, pipeline=True, remaining=True, aliases=("Msg", "Message"))
     no_newline = Parameter("switch")
     separator = Parameter("object", default=" ")
-    foreground_color = Parameter("string", validate_set=CONSOLE_COLOR_NAMES)
-    background_color = Parameter("string", validate_set=CONSOLE_COLOR_NAMES)
+    foreground_color = Parameter("System.ConsoleColor")
+    background_color = Parameter("System.ConsoleColor")
 
     def process_record(self):
         value = self.object
         sep = _text(self.separator)
         text = self._render(value, sep)
-        msg = HostInformationMessage(text, bool(self.no_newline), self.foreground_color, self.background_color)
+        fg = None if self.foreground_color is None else _text(self.foreground_color)
+        bg = None if self.background_color is None else _text(self.background_color)
+        msg = HostInformationMessage(text, bool(self.no_newline), fg, bg)
         record = InformationRecord(msg, self.invocation.script_name or "Write-Host", ("PSHOST",))
         self.write_information(record)
 
