@@ -128,6 +128,8 @@ def compile_arguments(compiler, elements) -> list[ArgFn]:
 
 
 def add_splatted(value, args: list, extent) -> None:
+    if isinstance(value, PSObject) and value.base is not None:
+        value = value.base        # a hashtable with note properties (an Invoke-Command result) splats as itself
     if isinstance(value, Hashtable):
         for k, v in value.items():
             args.append(CommandArgument(str(k), v, extent, used_colon=True, from_splat=True))

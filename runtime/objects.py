@@ -16,8 +16,12 @@ PSCUSTOMOBJECT = "System.Management.Automation.PSCustomObject"
 
 
 def fold(key: Any) -> Any:
-    """The lookup key PowerShell's case-insensitive dictionaries use."""
-    return key.casefold() if isinstance(key, str) else key
+    """The lookup key PowerShell's case-insensitive dictionaries use (a PSObject key hashes as its base value)."""
+    if isinstance(key, str):
+        return key.casefold()
+    if isinstance(key, PSObject) and key.base is not None:
+        return fold(key.base)
+    return key
 
 
 class AutomationNull:

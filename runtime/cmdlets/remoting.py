@@ -600,6 +600,8 @@ class _EnterPSSession(RemotingCmdlet):
         from pslark.runtime.remoting import interactive
         from pslark.runtime.remoting.session import session_repository
         self.check_ssh_transport()
+        if self.is_bound("Credential") and self.credential is not None:
+            self.not_supported("Credential")
         if not self.interactive_host():
             self.throw_terminating(ErrorRecord(
                 ArgumentException("The host does not support Enter-PSSession and Exit-PSSession."),
@@ -680,6 +682,7 @@ EnterPSSession = cmdlet("Enter-PSSession", aliases=("etsn",), default_set=COMPUT
         options=Parameter("hashtable", sets=(SSH_HOST,)),
         port=Parameter("int", sets=(COMPUTER, SSH_HOST), validate_range=(1, 65535)),
         configuration_name=Parameter("string", sets=(COMPUTER,), by_property_name=True),
+        credential=Parameter("object", sets=(COMPUTER,), by_property_name=True),
     )))
 
 

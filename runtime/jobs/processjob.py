@@ -2,6 +2,7 @@
 protocol on its stdin/stdout. The parent BackgroundJob owns one child job that does the work, as in pwsh."""
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -10,9 +11,10 @@ from typing import Any, Optional
 
 from pslark.runtime.errors import ErrorRecord, PSRemotingTransportException, RuntimeException
 from pslark.runtime.jobs.model import Job
+from pslark.runtime.objects import AUTOMATION_NULL, PSObject
 from pslark.runtime.wire import protocol
 from pslark.runtime.wire.protocol import FrameReader, FrameWriter, ProtocolError
-from pslark.runtime.wire.serialization import decode, decode_error, encode
+from pslark.runtime.wire.serialization import DeserializedObject, decode, decode_error, encode
 
 
 
@@ -304,17 +306,39 @@ class WorkerHandler(InvocationHandler):
 
 
 def decorate_result(value: Any, computer: str, runspace_id: Optional[str], show_computer_name: bool) -> Any:
-    """Add PSComputerName, RunspaceId and PSShowComputerName to a deserialized result, as pwsh does."""
-    from pslark.runtime.objects import PSObject
-    from pslark.runtime.wire.serialization import DeserializedObject
-    import uuid as _uuid
-    if isinstance(value, DeserializedObject):
-        value.add_property("PSComputerName", computer)
-        try:
-            value.add_property("RunspaceId", _uuid.UUID(runspace_id) if runspace_id else None)
-        except ValueError:
-            value.add_property("RunspaceId", None)
+    """Add PSComputerName, RunspaceId and PSShowComputerName to one result, as pwsh's PSRemotingChildJob does.
+
+    pwsh decorates every output object, plain values included: a string, number, bool, DateTime or hashtable
+    comes back wrapped in a PSObject that keeps the base value (so it still acts as that value in operators,
+    casts and formatting) and carries the three note properties. PSComputerName and RunspaceId are replaced
+    (moved to the end); PSShowComputerName is kept when the object already has one. $null stays $null, and
+    arrays sent as one object (`,@(1,2)`) stay plain lists: a wrapped list would stop enumerating in pslark.
+    """
+    if value is None or value is AUTOMATION_NULL or isinstance(value, (list, tuple, ErrorRecord)):
+        return value
+    rid = _runspace_guid(runspace_id)
+    if not isinstance(value, PSObject):
+        from pslark.runtime.members import type_names
+        notes = (("PSComputerName", computer), ("RunspaceId", rid), ("PSShowComputerName", show_computer_name))
+        return PSObject(notes, type_names(value), value)
+    value.remove_property("PSComputerName")
+    value.remove_property("RunspaceId")
+    value.add_property("PSComputerName", computer)
+    value.add_property("RunspaceId", rid)
+    if not value.has_property("PSShowComputerName"):
         value.add_property("PSShowComputerName", show_computer_name)
-        value.hidden = frozenset({"psshowcomputername"} if show_computer_name else
-                                 {"psshowcomputername", "pscomputername"})
+    if isinstance(value, DeserializedObject):
+        from pslark.runtime.conversion import to_bool
+        show = to_bool(value.get_property("PSShowComputerName"))
+        value.hidden = frozenset({"psshowcomputername"} if show else {"psshowcomputername", "pscomputername"})
     return value
+
+
+@functools.lru_cache(maxsize=64)
+def _runspace_guid(runspace_id: Optional[str]):
+    """The RunspaceId note: the server's runspace id as a Guid (parsed once per runspace, not per result)."""
+    import uuid
+    try:
+        return uuid.UUID(runspace_id) if runspace_id else None
+    except ValueError:
+        return None

@@ -63,6 +63,8 @@ def encode(value: Any, depth: int = REMOTING_DEPTH) -> Any:
         return primitive
     if isinstance(value, ErrorRecord):
         return encode_error(value)
+    if type(value) is PSObject and value.base is not None and _wraps_plain(value.base):
+        return _encode_wrapped(value, depth)
     if isinstance(value, (list, tuple, PSList)):
         items = list(value)[:MAX_ITEMS]
         return _tag("LST", [encode(v, max(depth - 1, 0)) if depth > 0 else _shallow(v) for v in items])
@@ -73,8 +75,27 @@ def encode(value: Any, depth: int = REMOTING_DEPTH) -> Any:
     return encode_object(value, depth)
 
 
+def _wraps_plain(base: Any) -> bool:
+    """A base value the wire carries as itself: primitives, hashtables, lists."""
+    return isinstance(base, (str, bool, int, float, list, tuple, Hashtable)) or _encode_primitive(base) is not None
+
+
+def _encode_wrapped(value: PSObject, depth: int) -> Any:
+    """A plain value in a PSObject with note properties (a remoting result, a Get-Content line): the value
+    itself plus its notes, as pwsh's serializer keeps the notes of a primitive. Without notes, just the value."""
+    notes = [(p.name, p.getter(value) if p.getter is not None else p.value) for p in value.properties()
+             if p.member_type == "NoteProperty"]
+    base = encode(value.base, depth)
+    if not notes or isinstance(value.base, (list, tuple)):
+        return base          # a list stays a list (a wrapped one would not enumerate on the other side)
+    props = [[n, encode(v, depth - 1) if depth > 0 else _shallow(v)] for n, v in notes[:MAX_ITEMS]]
+    return {"$": "PSO", "v": base, "p": props}
+
+
 def _shallow(value: Any) -> Any:
-    """Beyond the depth: primitives stay, everything else becomes its ToString() text."""
+    """Beyond the depth: primitives stay (without their notes), everything else becomes its ToString() text."""
+    if type(value) is PSObject and value.base is not None and not isinstance(value.base, (list, tuple, Hashtable)):
+        value = value.base
     if value is None or isinstance(value, (str, bool, int, float)):
         return encode(value, 0)
     primitive = _encode_primitive(value)
@@ -260,6 +281,21 @@ def _decode_object(data, v, level):
     return DeserializedObject(props, type_names or ["Deserialized.System.Object"], text if isinstance(text, str) else "")
 
 
+def _decode_wrapped(data, v, level):
+    base = decode(v, level + 1)
+    if base is None or isinstance(base, list):
+        return base
+    if isinstance(base, PSObject):
+        target = base
+    else:
+        from pslark.runtime.members import type_names
+        target = PSObject(type_names=type_names(base), base=base)
+    for pair in (data.get("p") or [])[:MAX_ITEMS]:
+        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str):
+            target.add_property(pair[0], decode(pair[1], level + 1))
+    return target
+
+
 def _decode_error(data, v, level):
     return decode_error(data)
 
@@ -271,7 +307,7 @@ _DECODERS = {
     "D": lambda d, v, l: decimal.Decimal(str(v)), "DT": _decode_datetime, "TS": _decode_timespan,
     "G": lambda d, v, l: uuid.UUID(str(v)), "C": lambda d, v, l: PSChar(str(v)[:1]),
     "LST": _decode_list, "DCT": _decode_dict(False), "ODCT": _decode_dict(True), "Version": _decode_version,
-    "Obj": _decode_object, "Err": _decode_error,
+    "Obj": _decode_object, "Err": _decode_error, "PSO": _decode_wrapped,
 }
 
 

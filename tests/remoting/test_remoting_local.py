@@ -136,3 +136,99 @@ def test_this_machines_name_is_local_too():
     r = ps(f"Invoke-Command -ComputerName '{name}' {{ [pscustomobject]@{{ P = $PID }} }} | "
            f"Select-Object -ExpandProperty PSComputerName", env={"HOME": "/nonexistent-home"})
     assert lines(r) == [name], r.stderr
+
+
+# ------------------------------------------------------------------------------------------------
+# plain values carry PSComputerName, RunspaceId and PSShowComputerName (pwsh's PSRemotingChildJob decorates
+# every output object) and still behave as the value itself
+
+def test_plain_values_carry_the_remoting_properties():
+    r = ps("$s, $n, $b, $d = Invoke-Command -ComputerName localhost { 'a'; 5; $false; [datetime]'2024-01-02' }; "
+           "foreach ($v in $s, $n, $b, $d) { '{0}|{1}|{2}' -f $v.PSComputerName, $v.PSShowComputerName, "
+           "($v.RunspaceId -is [guid]) }; "
+           "$s -is [string]; $n -is [int]; $b -is [bool]; $d -is [datetime]; $s.GetType().FullName")
+    assert r.stderr == ""
+    assert lines(r) == ["localhost|True|True"] * 4 + ["True"] * 4 + ["System.String"]
+
+
+def test_plain_values_act_as_their_base_value():
+    r = ps("$s, $n, $b, $t = Invoke-Command -ComputerName localhost { 'a'; 5; $false; $true }; "
+           "$n + 1; 1 + $n; $n * 2; [int]$n; \"$s\"; \"[$(Invoke-Command -ComputerName localhost { 'x' })]\"; "
+           "$s + 'b'; $s -eq 'A'; 'a' -eq $s; $n -eq 5; $n -gt 4; "
+           "if ($b) { 'b is true' } else { 'b is false' }; if ($t) { 't is true' }; !$b; [bool]$b; "
+           "switch ($n) { 5 { 'switch 5' } }; switch ($s) { 'a' { 'switch a' } }; "
+           "$s.Length; $s.ToUpper(); $h = @{ a = 1 }; $h[$s]; $k = @{}; $k[$s] = 2; $k['a']; "
+           "$s | ConvertTo-Json; $n | ConvertTo-Json -Compress | ForEach-Object { $_ -replace '[0-9a-f-]{36}', 'ID' }")
+    assert r.stderr == ""
+    assert lines(r) == ["6", "6", "10", "5", "a", "[x]", "ab", "True", "True", "True", "True", "b is false",
+                        "t is true", "True", "False", "switch 5", "switch a", "1", "A", "1", "2", '"a"',
+                        '{"value":5,"PSComputerName":"localhost","RunspaceId":"ID","PSShowComputerName":true}']
+
+
+def test_array_of_ints_each_decorated_and_summed():
+    r = ps("$a = Invoke-Command -ComputerName localhost { 1, 2, 3 }; $a.Count; $a.PSComputerName; "
+           "($a | Measure-Object -Sum).Sum; $a[1] * 10; $a -join ','")
+    assert r.stderr == ""
+    assert lines(r) == ["3", "localhost", "localhost", "localhost", "6", "20", "1,2,3"]
+
+
+def test_plain_values_print_as_themselves():
+    r = ps("Invoke-Command -ComputerName localhost { 'just a line'; 42; $true; 1.5 }")
+    assert r.stderr == ""
+    assert r.stdout == "just a line\n42\nTrue\n1.5\n"
+
+
+def test_hide_computer_name_sets_psshowcomputername_false():
+    r = ps("$s = Invoke-Command -ComputerName localhost -HideComputerName { 'a' }; "
+           "$s.PSShowComputerName; $s.PSComputerName; "
+           "(Invoke-Command -ComputerName localhost { 'a' }).PSShowComputerName")
+    assert r.stderr == ""
+    assert lines(r) == ["False", "localhost", "True"]
+
+
+def test_hide_computer_name_drops_the_column_of_a_view():
+    r = ps("Invoke-Command -ComputerName localhost { [version]'1.2.3' }")
+    assert lines(r)[1].split() == ["Major", "Minor", "Build", "Revision", "PSComputerName"]
+    r = ps("Invoke-Command -ComputerName localhost -HideComputerName { [version]'1.2.3' }")
+    assert lines(r)[1].split() == ["Major", "Minor", "Build", "Revision"]
+
+
+def test_a_hashtable_result_keeps_its_keys_and_splats():
+    r = ps("function f($Name, $Value) { \"$Name=$Value\" }; "
+           "$h = Invoke-Command -ComputerName localhost { @{ Name = 'n'; Value = 2 } }; "
+           "$h.PSComputerName; $h.Name; $h['Value']; $h -is [hashtable]; f @h")
+    assert r.stderr == ""
+    assert lines(r) == ["localhost", "n", "2", "True", "n=2"]
+
+
+def test_decorated_values_keep_their_notes_when_sent_again():
+    r = ps("$s = Invoke-Command -ComputerName localhost { 'a' }; "
+           "Invoke-Command -ComputerName localhost { $v = $using:s; $v + 'b'; $v.PSComputerName; $v -is [string] }")
+    assert r.stderr == ""
+    assert lines(r) == ["ab", "localhost", "True"]
+
+
+def test_start_job_results_carry_localhost_hidden():
+    r = ps("$r = Start-Job { 'x'; 7 } | Receive-Job -Wait -AutoRemoveJob; $r; "
+           "$r[0].PSComputerName; $r[0].PSShowComputerName; $r[1].RunspaceId -is [guid]; $r[1] + 1")
+    assert r.stderr == ""
+    assert lines(r) == ["x", "7", "localhost", "False", "True", "8"]
+
+
+def test_credential_is_not_in_the_ssh_parameter_sets():
+    for command in ("Invoke-Command -HostName h -Credential $c { 1 }", "New-PSSession -HostName h -Credential $c",
+                    "Enter-PSSession -HostName h -Credential $c"):
+        name = command.split()[0]
+        r = ps(f"$c = [pscredential]::new('u', [securestring]::new()); "
+               f"try {{ {command} }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}")
+        assert lines(r) == [f"AmbiguousParameterSet,Microsoft.PowerShell.Commands.{name.replace('-', '')}Command",
+                            "Parameter set cannot be resolved using the specified named parameters. One or more "
+                            "parameters issued cannot be used together or an insufficient number of parameters were "
+                            "provided."], command
+
+
+def test_credential_with_computer_name_is_refused_clearly():
+    r = ps("$c = [pscredential]::new('u', [securestring]::new()); "
+           "Invoke-Command -ComputerName localhost -Credential $c { 1 }")
+    assert lines(r) == []
+    assert "The Credential parameter is not supported by pslark: remoting uses SSH" in r.stderr

@@ -88,6 +88,23 @@ def test_hide_computer_name_hides_the_column(sshd):
     assert lines(r) == ["False"]
 
 
+def test_plain_values_over_ssh_carry_the_computer_name_and_act_as_values(sshd):
+    r = sshd.run("$s, $n, $b = Invoke-Command -ComputerName Server01 { 'a'; 5; $true }; "
+                 "$a = Invoke-Command -ComputerName Server01 { 1, 2, 3 }; "
+                 "$s.PSComputerName; $n.PSComputerName; $b.PSShowComputerName; $s -is [string]; \"$s\"; $n + 1; "
+                 "if ($b) { 'true' }; $a.PSComputerName -join ','; ($a | Measure-Object -Sum).Sum; "
+                 "(Invoke-Command -ComputerName Server01 -HideComputerName { 'h' }).PSShowComputerName")
+    assert r.stderr == ""
+    assert lines(r) == ["Server01", "Server01", "True", "True", "a", "6", "true", "Server01,Server01,Server01",
+                        "6", "False"]
+
+
+def test_plain_values_from_several_hosts_print_as_plain_lines(sshd):
+    r = sshd.run("Invoke-Command -ComputerName Server01, Server02 { 'line' } -ThrottleLimit 1")
+    assert r.stderr == ""
+    assert r.stdout == "line\nline\n"
+
+
 def test_file_path_runs_a_local_script_remotely(sshd, tmp_path):
     script = tmp_path / "remote.ps1"
     script.write_text("param($Who)\n\"hello $Who from $(hostname)\"\n")
