@@ -226,11 +226,11 @@ def _rendering_is_ansi() -> bool:
     return ps is not None and ps.OutputRendering == "Ansi"
 
 
-@cmdlet("Out-String")
+@cmdlet("Out-String", default_set="NoNewLineFormatting")
 class OutString(_FormattingCmdlet):
     width = Parameter("int", validate_range=(2, 2147483647))
-    stream = Parameter("switch")
-    no_new_line = Parameter("switch")
+    stream = Parameter("switch", sets=("StreamFormatting",))
+    no_new_line = Parameter("switch", sets=("NoNewLineFormatting",))
 
     def begin_processing(self):
         super().begin_processing()
@@ -250,8 +250,13 @@ class OutString(_FormattingCmdlet):
         if self.stream:
             for line in lines:
                 self.write_object(line)
-        else:
-            self.lines.extend(lines)
+            return
+        if self.no_new_line and isinstance(self.input_object, str) and "\n" in self.input_object:
+            # -NoNewline drops only the line ends Out-String adds: a string's own newlines stay
+            k = len(self.input_object.split("\n"))
+            if len(lines) >= k:
+                lines = lines[:-k] + ["\n".join(lines[-k:])]
+        self.lines.extend(lines)
 
     def end_processing(self):
         if self.formatter is None:
