@@ -116,13 +116,16 @@ def compile_assignment(compiler, node: A.AssignmentAst) -> Callable[[Any], Any]:
         def assign_many(ctx):
             value = to_null(value_fn(ctx))
             items = list(enumerate_value(value)) if isinstance(value, list) else [value]
+            assigned = []           # the statement's own value: what each target received ($v = $a, $b = ...)
             for i, setter in enumerate(setters):
                 if i < count - 1:
-                    setter(ctx, items[i] if i < len(items) else None)
+                    part = items[i] if i < len(items) else None
                 else:
                     rest = items[i:]
-                    setter(ctx, rest[0] if len(rest) == 1 else (rest if rest else None))
-            return value
+                    part = rest[0] if len(rest) == 1 else (rest if rest else None)
+                setter(ctx, part)
+                assigned.append(part)
+            return assigned
         return guarded(assign_many, extent)
     getter, setter = target_accessors(compiler, target)
     if op == "=":

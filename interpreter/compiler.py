@@ -608,6 +608,14 @@ class Compiler:
         from pslark.runtime.session import split_scope
         name = node.name
         prefix, plain = split_scope(name)
+        if plain.casefold() in ("null", "true", "false"):
+            # a constant: the reference holds a value (`[ref]$null` is a throw-away out argument)
+            constant = {"null": None, "true": True, "false": False}[plain.casefold()]
+
+            def run_constant(ctx):
+                from pslark.runtime.types import PSReference
+                return PSReference(constant)
+            return run_constant
 
         def run(ctx):
             from pslark.runtime.types import PSReference

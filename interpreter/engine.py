@@ -146,6 +146,7 @@ class Engine:
                 p = variables["psitem"]
             else:
                 p.value = item
+            outer_failed = ctx.last_command_failed   # the block's statements set $? for themselves only
             try:
                 body(ctx, out)
             except ReturnSignal:
@@ -154,6 +155,7 @@ class Engine:
                 # a downstream ForEach-Object in the same scope must not leave its $_ behind for us
                 var.value = old
                 p.value = old
+            ctx.last_command_failed = outer_failed
         return run
 
     # ---- top-level runs (CLI, REPL, jobs)

@@ -37,6 +37,8 @@ def exception_matches(exc: PSException, type_names: list) -> bool:
         for item in chain:
             if isinstance(item, klass):
                 return True
+        if klass is E.CmdletInvocationException and getattr(exc, "escaped_cmdlet", False):
+            return True
     return False
 
 

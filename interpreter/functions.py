@@ -323,7 +323,9 @@ class ScriptProcessor(CommandProcessor):
         self.invocation = invocation
         self.new_scope = new_scope
         self.script_path = script_path
-        self.streams = streams
+        # the streams in force where the command stands in its pipeline (an upstream cmdlet with redirected
+        # streams runs this command's blocks while its own streams are current)
+        self.streams = streams if streams is not None else ctx.streams
         self.is_filter = is_filter or sb.is_filter
         self.using_values = using_values
         md = script_metadata(sb, self.name or "ScriptBlock")
@@ -337,6 +339,7 @@ class ScriptProcessor(CommandProcessor):
         self.saved_streams = None
         self.entered = False
         self.exited = False
+        self.failed = False             # $PSCmdlet.WriteError was called: the calling statement's $? is false
 
     # ---- scope switching: every block runs inside our scope
     def _enter(self):
@@ -363,6 +366,9 @@ class ScriptProcessor(CommandProcessor):
         if block is None or self.exited:
             return
         saved = self._enter()
+        # the statements inside set $? for themselves; the calling statement's $? only turns false through
+        # $PSCmdlet.WriteError / a failing exit code (Write-Error in a function does not: about_Automatic_Variables)
+        outer_failed = self.ctx.last_command_failed
         try:
             block(self.ctx, out)
         except ReturnSignal:
@@ -372,10 +378,11 @@ class ScriptProcessor(CommandProcessor):
                 raise
             # `exit` in a script called from a script returns to the caller with $LASTEXITCODE set
             self.ctx.session.set_variable("global:LASTEXITCODE", exit_signal.code)
-            self.ctx.last_command_failed = exit_signal.code != 0
+            self.failed = self.failed or exit_signal.code != 0
             self.exited = True
         finally:
             self._leave(saved)
+        self.ctx.last_command_failed = outer_failed or self.failed
 
     def begin(self) -> None:
         ctx = self.ctx
@@ -662,22 +669,24 @@ class PSCmdletProxy:
                 emit_value(value, self._p.emit)
             else:
                 self._p.emit(value)
-            return None
+            return AUTOMATION_NULL
         if key == "writeerror":
+            self._p.failed = True           # $? of the statement that called the function turns false
             ctx.streams.write_error(args[0])
-            return None
+            return AUTOMATION_NULL
         if key == "throwterminatingerror":
+            self._p.failed = True
             record = args[0]
             raise record.exception
         if key == "writeverbose":
             ctx.streams.write_verbose(str(args[0]))
-            return None
+            return AUTOMATION_NULL
         if key == "writewarning":
             ctx.streams.write_warning(str(args[0]))
-            return None
+            return AUTOMATION_NULL
         if key == "writedebug":
             ctx.streams.write_debug(str(args[0]))
-            return None
+            return AUTOMATION_NULL
         if key == "shouldprocess":
             from pslark.runtime.conversion import to_bool
             whatif = ctx.preference("WhatIfPreference", False)

@@ -275,7 +275,7 @@ def _map_unexpected(lexer: Lexer, drv: _Driver, tok: Token, prev: Optional[Token
         return res(where, "MissingFileSpecification", "Missing file specification after redirection operator.")
     if ptype in ("AMP_CALL", "DOT_SOURCE"):
         return res((prev.start_pos, prev.end_pos), "MissingExpression",
-                   f"Missing expression after '{_text(prev)}' in pipeline element.")
+                   f"Missing expression after '{_text(prev)}' in pipeline element.", False)
     if ptype in ("DOT", "STATIC_DOT", "NC_DOT"):
         return res(where, "MissingPropertyName", "Missing property name after reference operator.")
     if tok.type == "SPLAT":

@@ -261,6 +261,13 @@ class ActionPreferenceStopException(RuntimeException):
     dotnet_type = "System.Management.Automation.ActionPreferenceStopException"
 
 
+class CmdletInvocationException(RuntimeException):
+    """What pwsh wraps a runtime error in when it escapes a cmdlet (Invoke-Expression ...). pslark keeps the
+    original exception and marks it `escaped_cmdlet`; `catch [CmdletInvocationException]` matches such errors."""
+
+    dotnet_type = "System.Management.Automation.CmdletInvocationException"
+
+
 class IncompleteParseException(RuntimeException):
     dotnet_type = "System.Management.Automation.IncompleteParseException"
 

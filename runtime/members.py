@@ -338,6 +338,9 @@ def exception_property(exc: PSException, key: str) -> tuple[bool, Any]:
         return True, rec
     if key == "wasthrownfromthrowstatement" and isinstance(exc, RuntimeException):
         return True, bool(exc.was_thrown)
+    if key == "errors" and isinstance(exc, E.ParseException):
+        from pslark.runtime.languageparser import parse_errors
+        return True, parse_errors(exc)
     if key == "paramname" and isinstance(exc, ArgumentException):
         return True, getattr(exc, "param_name", None)
     if key == "actualvalue" and isinstance(exc, ArgumentOutOfRangeException):
@@ -2660,6 +2663,10 @@ def _invoke_slow(value: Any, name: str, args: list) -> Any:
         return intrinsic_where(value, args)
     if key == "foreach":
         return intrinsic_foreach(value, args)
+    if key.startswith(("get_", "set_")):
+        result = _accessor_method(value, name, args)
+        if result is not _MISSING:
+            return result
     target = value
     if _is_enumerable_for_members(target):
         results = []
@@ -2673,6 +2680,28 @@ def _invoke_slow(value: Any, name: str, args: list) -> Any:
                 results.append(r)
         return _collapse(results)
     raise T.method_not_found(type_names(value)[0] if type_names(value) else "System.Object", name, value)
+
+
+def _accessor_method(value: Any, name: str, args: list) -> Any:
+    """A .NET property's hidden accessor methods: `$h.get_Keys()`, `$list.get_Item(0)`, `$o.set_Name('x')`."""
+    prop = name[4:]
+    getter = name[:4].casefold() == "get_"
+    if prop.casefold() in ("item", "chars") and (len(args) == 1 if getter else len(args) == 2) and \
+            _is_indexable_for_item(value):
+        if getter:
+            return get_index(value, args[0])
+        set_index(value, args[0], args[1])
+        return AUTOMATION_NULL
+    if getter and not args and has_property(value, prop):
+        return get_member(value, prop)
+    if not getter and len(args) == 1 and has_property(value, prop):
+        set_member(value, prop, args[0])
+        return AUTOMATION_NULL
+    return _MISSING
+
+
+def _is_indexable_for_item(value: Any) -> bool:
+    return isinstance(value, (list, dict, str, Hashtable)) or hasattr(value, "ps_index")
 
 
 def _null_method(name: str):

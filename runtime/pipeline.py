@@ -237,7 +237,7 @@ class CmdletProcessor(CommandProcessor):
                 "MissingMandatoryParameter")
         if self.what_if:
             return
-        cmd.begin_processing()
+        self._with_own_streams(cmd.begin_processing)
 
     def _what_if(self) -> bool:
         """-WhatIf (or $WhatIfPreference) on a cmdlet that changes state: describe, do nothing."""
@@ -289,6 +289,19 @@ class CmdletProcessor(CommandProcessor):
         return p
 
     def process(self, item: Any) -> None:
+        ctx = self.ctx
+        if self.cmdlet.streams is not ctx.streams:
+            # a redirected or collected stream (2>$null, -ErrorVariable): script blocks the cmdlet runs
+            # (ForEach-Object, Invoke-Expression ...) write to it too
+            prev, ctx.streams = ctx.streams, self.cmdlet.streams
+            try:
+                self._process(item)
+            finally:
+                ctx.streams = prev
+            return
+        self._process(item)
+
+    def _process(self, item: Any) -> None:
         cmd = self.cmdlet
         if self.what_if:
             if item is not AUTOMATION_NULL and self.expects_input:
@@ -320,12 +333,23 @@ class CmdletProcessor(CommandProcessor):
         if self.what_if:
             self._describe_what_if()
             return
-        self.cmdlet.process_record()
+        self._with_own_streams(self.cmdlet.process_record)
+
+    def _with_own_streams(self, fn) -> None:
+        ctx = self.ctx
+        if self.cmdlet.streams is ctx.streams:
+            fn()
+            return
+        prev, ctx.streams = ctx.streams, self.cmdlet.streams
+        try:
+            fn()
+        finally:
+            ctx.streams = prev
 
     def end(self) -> None:
         if self.what_if:
             return
-        self.cmdlet.end_processing()
+        self._with_own_streams(self.cmdlet.end_processing)
         if self.out_variable is not None:
             value = self.out_variable
             self.ctx.session.set_variable(self._out_variable_name,

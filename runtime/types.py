@@ -4286,6 +4286,22 @@ def culture_convert(value: Any) -> Any:
     raise C.cast_error(value, "System.Globalization.CultureInfo")
 
 
+def _parser_parse(from_file: bool):
+    """Parser.ParseInput(input, [ref] tokens, [ref] errors) / ParseFile(path, ...): errors come back, not thrown."""
+    def parse(t, a):
+        from pslark.runtime.languageparser import parse_input
+        text = a_str(a, 0, "fileName" if from_file else "input")
+        path = None
+        if from_file:
+            path = full_path(text)
+            text = read_text(path)
+        ast, tokens, errors = parse_input(text, path)
+        _set_ref(a[1], tokens)
+        _set_ref(a[2], errors)
+        return ast
+    return parse
+
+
 def _set_current_culture(value: Any) -> None:
     from pslark.runtime.culture import set_current_culture
     set_current_culture(culture_convert(value))
@@ -8654,6 +8670,15 @@ def _build_registry() -> None:
          convert=lambda v: _delegate_convert(resolve_type("System.Text.RegularExpressions.MatchEvaluator"))(v))
     _def("System.Action", base="System.MulticastDelegate", check=lambda v: type(v).__name__ == "ScriptBlock",
          convert=lambda v: _delegate_convert(resolve_type("System.Action"))(v))
+    _def("System.Management.Automation.Language.Parser", sealed=True, assembly=SMA, methods=[
+        NetMethod("ParseInput", ("static System.Management.Automation.Language.ScriptBlockAst ParseInput(string input, "
+                                 "[ref] System.Management.Automation.Language.Token[] tokens, "
+                                 "[ref] System.Management.Automation.Language.ParseError[] errors)",),
+                  _parser_parse(False)),
+        NetMethod("ParseFile", ("static System.Management.Automation.Language.ScriptBlockAst ParseFile(string fileName, "
+                                "[ref] System.Management.Automation.Language.Token[] tokens, "
+                                "[ref] System.Management.Automation.Language.ParseError[] errors)",),
+                  _parser_parse(True))])
     _def_factory("System.Management.Automation.WildcardPattern", lambda: PSType(
         "System.Management.Automation.WildcardPattern", check=lambda v: isinstance(v, WildcardPatternValue),
         ctor=_wildcard_ctor, methods=_wildcard_statics(), assembly=SMA), "WildcardPattern")

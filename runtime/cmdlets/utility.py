@@ -453,6 +453,7 @@ def _qualify_escaping_error(exc: PSException, suffix: str) -> None:
     from pslark.runtime.errors import ActionPreferenceStopException
     if exc.was_thrown or isinstance(exc, ActionPreferenceStopException):
         return
+    exc.escaped_cmdlet = True           # `catch [CmdletInvocationException]` applies (pwsh wraps it in one)
     record = exc.error_record
     if record is None:
         record = ErrorRecord(exc)

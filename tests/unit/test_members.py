@@ -12,7 +12,7 @@ from pslark.runtime import types as T
 from pslark.runtime.errors import (ErrorRecord, IndexOutOfRangeException, MethodException, MethodInvocationException,
                                    PSException, RuntimeException)
 from pslark.runtime.numbers import Int64
-from pslark.runtime.objects import Hashtable, OrderedDictionary, PSChar, PSList, PSObject
+from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, OrderedDictionary, PSChar, PSList, PSObject
 
 
 @pytest.fixture(autouse=True)
@@ -358,7 +358,7 @@ def test_arraylist_and_generic_list_methods():
     call(al, "RemoveAt", 0)
     assert call(al, "IndexOf", 1) == 1 and call(al, "Contains", "y") is True
     lst = T.resolve_type("System.Collections.Generic.List[int]").new([])
-    assert call(lst, "Add", "5") is None and lst == [5]
+    assert call(lst, "Add", "5") is AUTOMATION_NULL and lst == [5]     # void: no output at all
     call(lst, "AddRange", [3, 1, 2])
     call(lst, "Sort")
     assert list(lst) == [1, 2, 3, 5]
@@ -454,7 +454,7 @@ def test_psobject_view():
 
 def test_pstypenames_insert():
     o = PSObject()
-    assert call(M.get_member(o, "pstypenames"), "Insert", 0, "My.Type") is None
+    assert call(M.get_member(o, "pstypenames"), "Insert", 0, "My.Type") is AUTOMATION_NULL
     assert o.type_names[0] == "My.Type" and M.type_names(o)[0] == "My.Type"
 
 

@@ -2,3 +2,8 @@
 try { Invoke-Expression '[NoSuchType]::Foo' } catch { $_.FullyQualifiedErrorId }
 try { Invoke-Expression '1/0' } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name }
 try { Invoke-Expression 'throw "plain"' } catch { $_.FullyQualifiedErrorId }
+# catch [CmdletInvocationException] applies to such an error; $_.Exception stays the original one
+try { Invoke-Expression 'Get-Command -Name' } catch [System.Management.Automation.CmdletInvocationException] {
+    "wrapped: $($_.Exception.GetType().Name)"
+}
+try { Invoke-Expression 'throw "x"' } catch [System.Management.Automation.CmdletInvocationException] { 'not this' } catch { 'a throw is not wrapped' }
