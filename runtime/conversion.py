@@ -601,7 +601,7 @@ _MONTHS = {m.lower(): i + 1 for i, m in enumerate(
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
-_TIME_RE = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<F>\d{1,7}))?)?\s*(?P<ampm>[AaPp][Mm])?"
+_TIME_RE = r"(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:[.,](?P<F>\d{1,7}))?)?\s*(?P<ampm>[AaPp][Mm])?"
 _TZ_RE = r"\s*(?P<tz>[Zz]|[+-]\d{2}:?\d{2})?"
 _DT_PATTERNS = [
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]" + _TIME_RE + r")?" + _TZ_RE + "$"),

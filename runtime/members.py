@@ -271,20 +271,27 @@ def datetime_property(dt: datetime.datetime, key: str) -> tuple[bool, Any]:
     return False, None
 
 
+def _plain_datetime(dt: datetime.datetime, tzinfo: Any = None) -> datetime.datetime:
+    """A System.DateTime from a DateTimeOffset (datetime's replace/astimezone keep the subclass)."""
+    return datetime.datetime(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond, tzinfo)
+
+
 def _dto_property(dt: datetime.datetime, key: str) -> tuple[bool, Any]:
     if key == "offset":
         return True, dt.utcoffset() or datetime.timedelta(0)
     if key == "totaloffsetminutes":
         return True, int((dt.utcoffset() or datetime.timedelta(0)).total_seconds() // 60)
     if key == "datetime":
-        return True, dt.replace(tzinfo=None)
+        return True, _plain_datetime(dt)
+    if key == "date":
+        return True, _plain_datetime(dt).replace(hour=0, minute=0, second=0, microsecond=0)
     if key == "utcdatetime":
-        return True, dt.astimezone(datetime.timezone.utc)
+        return True, _plain_datetime(dt.astimezone(datetime.timezone.utc), datetime.timezone.utc)
     if key == "localdatetime":
         try:
-            return True, dt.astimezone().replace(tzinfo=None)
+            return True, _plain_datetime(dt.astimezone())
         except (OverflowError, ValueError, OSError):
-            return True, dt.replace(tzinfo=None)
+            return True, _plain_datetime(dt)
     if key == "utcticks":
         return True, Int64(datetime_ticks(dt.astimezone(datetime.timezone.utc)))
     if key == "ticks":
