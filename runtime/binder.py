@@ -244,10 +244,14 @@ class Binder:
         # order the sets so the default set decides positions first; a set whose positional parameters cannot
         # take the arguments (conversion fails) gives way to the next one, as in pwsh
         ordered = sorted(sets, key=lambda s: 0 if s == self.md.default_set else 1)
-        remaining_param = next((p for p in self.md.parameters if p.remaining), None)
+
+        def remaining_in(set_name: str) -> Optional[Parameter]:
+            # each set has its own ValueFromRemainingArguments parameter (ForEach-Object: RemainingScripts in
+            # ScriptBlockSet, ArgumentList in PropertyAndMethodSet)
+            return next((p for p in self.md.parameters if p.remaining and p.in_set(set_name)), None)
         candidates = [s for s in ordered
                       if len(self._positional_slots(s, result)) >= len(positional)
-                      or (remaining_param is not None and remaining_param.in_set(s))] or ordered[:1]
+                      or remaining_in(s) is not None] or ordered[:1]
         if len(candidates) > 1:
             # pwsh binds positional arguments without type coercion first: `Where-Object { ... }` takes the
             # FilterScript set, not the string Property of the default set
@@ -260,7 +264,7 @@ class Binder:
             trial.params = dict(result.params)
             trial.unbound_args = list(result.unbound_args)
             try:
-                self._bind_positional_in(trial, positional, set_name, remaining_param)
+                self._bind_positional_in(trial, positional, set_name, remaining_in(set_name))
             except ParameterBindingException as exc:
                 if first_error is None:
                     first_error = exc

@@ -54,7 +54,7 @@ class ForEachObject(Cmdlet):
     end = Parameter("scriptblock", sets=("ScriptBlockSet",))
     remaining_scripts = Parameter("scriptblock[]", remaining=True, sets=("ScriptBlockSet",))
     member_name = Parameter("string", position=0, mandatory=True, sets=("PropertyAndMethodSet",))
-    argument_list = Parameter("object[]", aliases=("Args",), sets=("PropertyAndMethodSet",))
+    argument_list = Parameter("object[]", aliases=("Args",), sets=("PropertyAndMethodSet",), remaining=True)
     parallel = Parameter("scriptblock", mandatory=True, sets=(PARALLEL_SET,))
     throttle_limit = Parameter("int", sets=(PARALLEL_SET,), validate_range=(1, 2147483647), default=5)
     timeout_seconds = Parameter("int", sets=(PARALLEL_SET,), validate_range=(0, 2147483), default=0)
