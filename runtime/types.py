@@ -743,6 +743,32 @@ def _type_get_members(kind: str):
     return run
 
 
+def _host_coordinates(args: list) -> Any:
+    from pslark.runtime.host import Coordinates
+    if not args:
+        return Coordinates()
+    if len(args) != 2:
+        raise overload_count_error("new", len(args))
+    return Coordinates(a_int(args, 0, "x"), a_int(args, 1, "y"))
+
+
+_host_coordinates.definitions = ("System.Management.Automation.Host.Coordinates new()",
+                                 "System.Management.Automation.Host.Coordinates new(int x, int y)")
+
+
+def _host_size(args: list) -> Any:
+    from pslark.runtime.host import Size
+    if not args:
+        return Size(0, 0)
+    if len(args) != 2:
+        raise overload_count_error("new", len(args))
+    return Size(a_int(args, 0, "width"), a_int(args, 1, "height"))
+
+
+_host_size.definitions = ("System.Management.Automation.Host.Size new()",
+                          "System.Management.Automation.Host.Size new(int width, int height)")
+
+
 def _object_static_equals(key: str, a: Any, b: Any) -> bool:
     """System.Object's statics, reachable through every type: ReferenceEquals(a, b) and Equals(a, b).
     Value types are boxed apart in .NET, so two of them are never the same reference."""
@@ -8615,7 +8641,8 @@ def _build_registry() -> None:
         convert=_custom_object_convert, ctor=_psobject_new, assembly=SMA)
     _ACCEL["pscustomobject"] = "pscustomobject"
     _def("System.Management.Automation.PSCustomObject", base="System.Object",
-         check=lambda v: isinstance(v, PSObject) and v.base is None, convert=_custom_object_convert, assembly=SMA)
+         check=lambda v: isinstance(v, PSObject) and v.base is None, convert=_custom_object_convert, assembly=SMA,
+         serializable=False)
     _def("System.Collections.Hashtable", "hashtable", check=lambda v: isinstance(v, Hashtable) and not isinstance(
         v, (GenericDictionary, OrderedDictionary)), convert=_hashtable_convert, ctor=_hashtable_ctor)
     _def("System.Collections.Specialized.OrderedDictionary", "ordered", check=lambda v: isinstance(
@@ -8651,6 +8678,15 @@ def _build_registry() -> None:
     _def("System.Convert", is_static_class=True, methods=_CONVERT_METHODS, statics={"DBNull": DBNULL})
     _def("System.BitConverter", is_static_class=True, methods=_BITCONVERTER_METHODS, statics={"IsLittleEndian": True})
     _def("System.Environment", is_static_class=True, statics=_ENVIRONMENT_STATICS, methods=_ENVIRONMENT_METHODS)
+    _def("System.Management.Automation.Host.Coordinates", value_type=True, assembly=SMA,
+         check=lambda v: type(v).__name__ == "Coordinates", ctor=_host_coordinates)
+    _def("System.Management.Automation.Host.Size", value_type=True, assembly=SMA,
+         check=lambda v: type(v).__name__ == "Size" and hasattr(v, "height"), ctor=_host_size)
+    import sys as _sys
+    _def("System.Management.Automation.Platform", is_static_class=True, assembly=SMA, statics={
+        "IsWindows": _sys.platform == "win32", "IsLinux": _sys.platform.startswith("linux"),
+        "IsMacOS": _sys.platform == "darwin", "IsCoreCLR": True, "IsWindowsDesktop": False,
+        "IsNanoServer": False, "IsIoT": False, "IsStaticConsole": False})
     _def("System.Console", is_static_class=True, statics=_CONSOLE_STATICS, methods=_CONSOLE_METHODS,
          settable=_CONSOLE_SETTABLE)
     _def("System.IO.Path", is_static_class=True, statics=_PATH_STATICS, methods=_PATH_METHODS)
