@@ -88,6 +88,9 @@ class Runspace:
         s.new_variable("ShellId", "Microsoft.PowerShell", g, const)
         s.new_variable("Error", PSList(type_name="System.Collections.ArrayList"), g, const)
         s.new_variable("?", True, g)
+        # the first and last token of the previous command line: set by an interactive host, $null in a script
+        s.new_variable("^", None, g)
+        s.new_variable("$", None, g)
         s.new_variable("LASTEXITCODE", None, g)
         s.new_variable("FormatEnumerationLimit", 4, g)
         s.new_variable("MaximumHistoryCount", 4096, g)

@@ -409,7 +409,11 @@ class ClearVariable(_VariableCommand):
                 if "Constant" in var.options or ("ReadOnly" in var.options and not self.force):
                     self.not_writable(var)
                     continue
-                if not self.assign(var, None):
+                if self.scope is None and not var.attributes and var.type_constraint is None:
+                    # pwsh's ClearValue without -Scope sets $null as an assignment would: a variable found in a
+                    # parent scope gets a local $null one, the parent's stays as it was
+                    var = self.ctx.session.set_variable(var.name, None, force=True)
+                elif not self.assign(var, None):
                     continue
                 if self.pass_thru:
                     self.write_object(var)
