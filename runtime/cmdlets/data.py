@@ -864,6 +864,7 @@ def _delimiter(cmd: Cmdlet) -> str:
 
 def csv_property_names(obj: Any) -> list:
     """ExportCsvHelper.BuildPropertyNames: dictionary keys (then any extended properties), else all properties."""
+    obj = with_instance_members(obj)     # members Add-Member gave a plain dictionary count as extended properties
     b = base_of(obj)
     if isinstance(b, Hashtable):
         names = [to_str(k) for k in b.keys()]
@@ -876,6 +877,7 @@ def csv_property_names(obj: Any) -> list:
 
 
 def csv_value(obj: Any, name: str) -> Optional[str]:
+    obj = with_instance_members(obj)
     b = base_of(obj)
     if isinstance(b, Hashtable) and name in b:
         v = b[name]
