@@ -285,7 +285,7 @@ def _match_info(o, ctx) -> str:
             pass
     line = prop_value(o, "Line")
     line = "" if line is None else str(line)
-    if ctx.style is not None and ctx.style.on:
+    if ctx.style is not None and ctx.style.on and getattr(o, "emphasize", True):   # Select-String -NoEmphasis
         matches = prop_value(o, "Matches") or []
         spans = []
         for m in matches if isinstance(matches, (list, tuple)) else []:
