@@ -278,6 +278,7 @@ def _run(opts: Options) -> int:
     interactive_tty = sys.stdin.isatty() and opts.file is None and opts.command is None
     host = make_console_host(interactive=(interactive_tty or opts.no_exit or opts.interactive)
                              and not opts.non_interactive)
+    host.non_interactive = opts.non_interactive
     engine = get_engine()
     ctx = engine.new_runspace(host)
     engine_module.main_context = ctx

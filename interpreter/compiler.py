@@ -107,7 +107,7 @@ class CompiledBlock:
     """A script block's compiled parts."""
 
     __slots__ = ("ast", "params", "is_advanced", "begin", "process", "end", "clean", "metadata",
-                 "has_param_block", "cmdlet_binding", "supports_should_process", "help")
+                 "has_param_block", "cmdlet_binding", "supports_should_process", "confirm_impact", "help")
 
     def __init__(self, ast: A.ScriptBlockAst):
         self.ast = ast
@@ -118,6 +118,7 @@ class CompiledBlock:
         self.has_param_block = ast.param_block is not None
         self.cmdlet_binding = False
         self.supports_should_process = False
+        self.confirm_impact = "Medium"          # [CmdletBinding(ConfirmImpact = ...)]
         self.help = None
 
 
@@ -146,6 +147,8 @@ def compile_script_block(ast: A.ScriptBlockAst, extra_params: tuple = ()) -> Com
                 for key_name, val in a.named:
                     if key_name.casefold() == "supportsshouldprocess":
                         cb.supports_should_process = True
+                    elif key_name.casefold() == "confirmimpact":
+                        cb.confirm_impact = str(getattr(val, "value", "Medium"))
     cb.params = [c.compile_parameter(p) for p in params]
     if any(getattr(p.meta, "_has_parameter_attr", False) for p in cb.params):
         cb.is_advanced = True

@@ -144,6 +144,9 @@ def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
                 kind = str(positional[0]).casefold()
                 meta.validate_range = {"positive": (1, None), "nonnegative": (0, None),
                                        "negative": (None, -1), "nonpositive": (None, 0)}.get(kind)
+        elif name in ("allownull", "allowemptystring", "allowemptycollection"):
+            setattr(meta, {"allownull": "allow_null", "allowemptystring": "allow_empty_string",
+                           "allowemptycollection": "allow_empty_collection"}[name], True)
         elif name == "validatenotnull":
             meta.validate_not_null = True
         elif name == "validatenotnullorempty":
@@ -476,6 +479,8 @@ class ScriptProcessor(CommandProcessor):
                 session.set_local("InformationPreference", str(value))
             elif key == "whatif":
                 session.set_local("WhatIfPreference", bool(value))
+            elif key == "confirm":
+                session.set_local("ConfirmPreference", "Low" if value else "None")
 
     def _set_param(self, sp: ScriptParameter, value: Any) -> None:
         session = self.ctx.session
@@ -508,26 +513,31 @@ class ScriptProcessor(CommandProcessor):
             session.set_local("_", item)
             session.set_local("PSItem", item)
             session.set_local("input", [item])
-            if self.md.parameters:
-                self._bind_pipeline(item)
+            bound = self._bind_pipeline(item) if self.md.parameters else True
         finally:
             self._leave(saved)
-        self._run(process_block, self.emit)
+        if bound:
+            self._run(process_block, self.emit)
 
-    def _bind_pipeline(self, item: Any) -> None:
+    def _bind_pipeline(self, item: Any) -> bool:
+        """Bind one input object; False (after a non-terminating error, as pwsh's Read) when it cannot be bound."""
         has_pipeline_params = any(p.pipeline or p.by_property_name or p.per_set for p in self.md.own_parameters)
         if not has_pipeline_params:
-            return
+            return True
         try:
             bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
-        except E.ParameterBindingException:
+        except E.ParameterBindingException as exc:
             if not self.cb.is_advanced:
-                return
-            raise
+                return True
+            record = exc.error_record or E.ErrorRecord(exc, invocation_info=self.invocation)
+            record.target_object = item
+            self.ctx.streams.write_error(record)
+            return False
         for sp in self.cb.params:
             if sp.meta.name in bound:
                 self._set_param(sp, bound[sp.meta.name])
                 self.bound[sp.meta.name] = bound[sp.meta.name]
+        return True
 
     def process_no_input(self) -> None:
         if self.cb.process is not None:
@@ -659,6 +669,25 @@ class PSCmdletProxy:
             return self._p.name
         raise AttributeError(name)
 
+    def _should_process(self, args: list) -> bool:
+        """$PSCmdlet.ShouldProcess(target[, action]): the advanced function's -WhatIf / -Confirm (its
+        $WhatIfPreference / $ConfirmPreference) against its [CmdletBinding(ConfirmImpact)]."""
+        from pslark.runtime.conversion import to_bool, to_string
+        from pslark.runtime.shouldprocess import ShouldProcessState, decide
+        p = self._p
+        ctx = p.ctx
+        target = to_string(args[0]) if args else ""
+        action = to_string(args[1]) if len(args) > 1 else p.name
+        state = p.__dict__.get("should_process_state")
+        if state is None:
+            state = p.should_process_state = ShouldProcessState()
+
+        def verbose(message: str) -> None:
+            ctx.streams.write_verbose(message)
+        return decide(ctx, state, action, target, what_if=to_bool(ctx.preference("WhatIfPreference", False)),
+                      confirm_threshold=ctx.preference("ConfirmPreference", "High"),
+                      impact=getattr(p.cb, "confirm_impact", "Medium"), write_verbose=verbose)
+
     def ps_invoke(self, name: str, args: list):
         key = name.casefold()
         ctx = self._p.ctx
@@ -688,14 +717,7 @@ class PSCmdletProxy:
             ctx.streams.write_debug(str(args[0]))
             return AUTOMATION_NULL
         if key == "shouldprocess":
-            from pslark.runtime.conversion import to_bool
-            whatif = ctx.preference("WhatIfPreference", False)
-            if to_bool(whatif):
-                target = args[0] if args else ""
-                action = args[1] if len(args) > 1 else self._p.name
-                ctx.host.write_line(f'What if: Performing the operation "{action}" on target "{target}".')
-                return False
-            return True
+            return self._should_process(args)
         if key == "shouldcontinue":
             return True
         raise E.MethodException(

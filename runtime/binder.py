@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from pslark.runtime.cmdlet import ALL_SETS, CommandMetadata, Parameter
-from pslark.runtime.errors import ParameterBindingException, PSException
+from pslark.runtime.errors import ParameterBindingException, ParameterBindingValidationException, PSException
 
 NO_VALUE = object()
 
@@ -36,8 +36,8 @@ class CommandArgument:
 
 
 def binding_error(command: str, message: str, error_id: str, extent=None, category: str = "InvalidArgument",
-                  target: Any = None) -> ParameterBindingException:
-    exc = ParameterBindingException(message, error_id=f"{error_id},{command}", category=category, target=target)
+                  target: Any = None, exc_class: type = ParameterBindingException) -> ParameterBindingException:
+    exc = exc_class(message, error_id=f"{error_id},{command}", category=category, target=target)
     exc.extent = extent
     return exc
 
@@ -77,8 +77,9 @@ class Binder:
         self.allow_unbound = allow_unbound           # simple functions: unknown args go to $args
         self.invocation = invocation                 # the call site: errors name the command and point at it
 
-    def error(self, message: str, error_id: str, extent=None, category: str = "InvalidArgument", target=None):
-        exc = binding_error(self.fq, message, error_id, extent, category, target)
+    def error(self, message: str, error_id: str, extent=None, category: str = "InvalidArgument", target=None,
+              exc_class: type = ParameterBindingException):
+        exc = binding_error(self.fq, message, error_id, extent, category, target, exc_class)
         inv = self.invocation
         if inv is not None:
             # as pwsh's ParameterBindingException: the command, positioned at the offending argument (or the
@@ -120,6 +121,7 @@ class Binder:
                     f"Parameter cannot be processed because the parameter name '{arg.name}' is ambiguous. "
                     f"Possible matches include: {names}.", "AmbiguousParameter", arg.extent)
             param = matches[0]
+            value_extent = None
             if arg.used_colon or arg.value is not NO_VALUE:
                 value = arg.value
                 i += 1
@@ -132,18 +134,19 @@ class Binder:
                         f"Missing an argument for parameter '{param.name}'. Specify a parameter of type "
                         f"'{type_display_name(param.type)}' and try again.", "MissingArgument", arg.extent)
                 value = args[i + 1].value
+                value_extent = args[i + 1].extent      # argument errors point at the argument (GetErrorExtent)
                 i += 2
-            self._bind(result, param, value, arg.extent)
+            self._bind(result, param, value, arg.extent, value_extent)
         self._bind_positional(result, positional)
         return result
 
-    def _bind(self, result: BindingResult, param: Parameter, value: Any, extent=None) -> None:
+    def _bind(self, result: BindingResult, param: Parameter, value: Any, extent=None, value_extent=None) -> None:
         if param.name in result.values:
             raise self.error(
                 f"Cannot bind parameter because parameter '{param.name}' is specified more than once. To provide "
                 f"multiple values to parameters that can accept multiple values, use the array syntax. For example, "
                 f"\"-parameter value1,value2,value3\".", "ParameterAlreadyBound", extent)
-        result.values[param.name] = self._convert(param, value, extent)
+        result.values[param.name] = self._convert(param, value, value_extent or extent)
         result.params[param.name] = param
 
     def _convert(self, param: Parameter, value: Any, extent=None) -> Any:
@@ -151,7 +154,7 @@ class Binder:
             from pslark.runtime.conversion import to_bool
             return to_bool(value)
         try:
-            value = self.convert(value, param)
+            value = self._coerce(value, param)
         except ParameterBindingException:
             raise
         except PSException as exc:
@@ -162,6 +165,8 @@ class Binder:
                 param, f"Cannot convert the \"{_arg_text(value)}\" value of type \"{_type_name(value)}\" to type "
                 f"\"{type_display_name(param.type)}\".", extent) from None
         self.validate(param, value, extent)
+        if param.mandatory_somewhere:
+            self.check_null_or_empty(param, value, extent)
         return value
 
     def _conversion_error(self, param: Parameter, message: str, extent) -> ParameterBindingException:
@@ -172,23 +177,60 @@ class Binder:
         return self.error(f"Cannot bind parameter '{param.name}'. {message}", "CannotConvertArgumentNoMessage",
                           extent)
 
+    def validation_error(self, message: str, error_id: str = "ParameterArgumentValidationError", extent=None):
+        """ParameterBindingValidationException (category InvalidData), as pwsh's validation failures."""
+        return self.error(message, error_id, extent, "InvalidData", exc_class=ParameterBindingValidationException)
+
+    def check_null_or_empty(self, param: Parameter, value: Any, extent=None) -> None:
+        """ParameterBinderBase.ValidateNullOrEmptyArgument for a mandatory parameter: $null, '' and an empty array
+        are refused unless [AllowNull()], [AllowEmptyString()], [AllowEmptyCollection()] say otherwise."""
+        kind = _argument_kind(param.type)
+        if kind == "array":
+            if value is None:
+                if not param.allow_null:
+                    raise self._not_allowed(param, "NullNotAllowed", "null", extent)
+                return
+            items = list(value) if isinstance(value, (list, tuple)) else [value]
+            element = _argument_kind(param.type[:-2])
+            if element != "value":
+                for item in items:
+                    self._check_scalar(param, element, item, extent)
+            if not items and not param.allow_empty_collection:
+                raise self._not_allowed(param, "EmptyArrayNotAllowed", "an empty array", extent)
+            return
+        self._check_scalar(param, kind, value, extent)
+
+    def _check_scalar(self, param: Parameter, kind: str, value: Any, extent) -> None:
+        from pslark.runtime.objects import AUTOMATION_NULL
+        if value is None or value is AUTOMATION_NULL:
+            if kind != "value" and not param.allow_null:
+                raise self._not_allowed(param, "NullNotAllowed", "null", extent)
+            return
+        if kind == "string" and value == "" and isinstance(value, str) and not param.allow_empty_string:
+            raise self._not_allowed(param, "EmptyStringNotAllowed", "an empty string", extent)
+
+    def _not_allowed(self, param: Parameter, which: str, what: str, extent) -> ParameterBindingException:
+        return self.validation_error(f"Cannot bind argument to parameter '{param.name}' because it is {what}.",
+                                     "ParameterArgumentValidationError" + which, extent)
+
     def validate(self, param: Parameter, value: Any, extent=None) -> None:
         name = param.name
         if value is None and (param.validate_not_null or param.validate_not_null_or_empty):
-            raise self.error(f"Cannot validate argument on parameter '{name}'. The argument is null. Provide a valid "
-                             f"value for the argument, and then try running the command again.",
-                             "ParameterArgumentValidationError", extent)
+            raise self.validation_error(
+                f"Cannot validate argument on parameter '{name}'. The argument is null. Provide a valid value for the "
+                f"argument, and then try running the command again.", "ParameterArgumentValidationError", extent)
         if param.validate_not_null_or_empty and (value == "" or value == []):
-            raise self.error(f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide "
-                             f"an argument that is not null or empty, and then try the command again.",
-                             "ParameterArgumentValidationError", extent)
+            raise self.validation_error(
+                f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide an argument "
+                f"that is not null or empty, and then try the command again.", "ParameterArgumentValidationError",
+                extent)
         values = value if isinstance(value, list) else [value]
         if param.validate_set is not None:
             allowed = {str(v).casefold() for v in param.validate_set}
             for v in values:
                 if v is None or str(v).casefold() not in allowed:
                     text = "" if v is None else str(v)
-                    raise self.error(
+                    raise self.validation_error(
                         f"Cannot validate argument on parameter '{name}'. The argument \"{text}\" does not belong to "
                         f"the set \"{','.join(param.validate_set)}\" specified by the ValidateSet attribute. Supply an "
                         f"argument that is in the set and then try the command again.",
@@ -197,12 +239,12 @@ class Binder:
             low, high = param.validate_range
             for v in values:
                 if low is not None and v < low:
-                    raise self.error(
+                    raise self.validation_error(
                         f"Cannot validate argument on parameter '{name}'. The {v} argument is less than the minimum "
                         f"allowed range of {low}. Supply an argument that is greater than or equal to {low} and then "
                         f"try the command again.", "ParameterArgumentValidationError", extent)
                 if high is not None and v > high:
-                    raise self.error(
+                    raise self.validation_error(
                         f"Cannot validate argument on parameter '{name}'. The {v} argument is greater than the maximum "
                         f"allowed range of {high}. Supply an argument that is less than or equal to {high} and then "
                         f"try the command again.", "ParameterArgumentValidationError", extent)
@@ -210,12 +252,12 @@ class Binder:
             low, high = param.validate_count
             count = len(values)
             if count < low:
-                raise self.error(
+                raise self.validation_error(
                     f"Cannot validate argument on parameter '{name}'. The parameter requires at least {low} value(s) "
                     f"and no more than {high} value(s) - {count} value(s) were provided.",
                     "ParameterArgumentValidationError", extent)
             if count > high:
-                raise self.error(
+                raise self.validation_error(
                     f"Cannot validate argument on parameter '{name}'. The parameter requires at least {low} value(s) "
                     f"and no more than {high} value(s) - {count} value(s) were provided.",
                     "ParameterArgumentValidationError", extent)
@@ -370,6 +412,8 @@ class Binder:
                             try:
                                 bound[p.name] = self._convert_pipeline(p, item)
                                 break
+                            except ParameterBindingValidationException:
+                                raise
                             except PSException:
                                 continue
                 for p in by_prop:
@@ -378,6 +422,8 @@ class Binder:
                     if coerce or _fits_without_coercion(props[p.name], p):
                         try:
                             bound[p.name] = self._convert_pipeline(p, props[p.name])
+                        except ParameterBindingValidationException:
+                            raise
                         except PSException:
                             continue
             if bound:
@@ -388,12 +434,21 @@ class Binder:
             "take pipeline input or the input and its properties do not match any of the parameters that take "
             "pipeline input.", "InputObjectNotBound", category="InvalidArgument", target=item)
 
+    def _coerce(self, value: Any, param: Parameter) -> Any:
+        """The argument in the parameter's type. A cmdlet's reference-type parameter keeps $null (pwsh's
+        CoerceTypeAsNeeded); a script's [string] turns it into '' (its type constraint is a conversion)."""
+        if value is None and not self.transforms_arguments and _argument_kind(param.type) != "value":
+            return None
+        return self.convert(value, param)
+
     def _convert_pipeline(self, param: Parameter, value: Any) -> Any:
         try:
-            value = self.convert(value, param)
+            value = self._coerce(value, param)
         except (TypeError, ValueError, AttributeError, OverflowError):
             raise self.error(f"Cannot bind parameter '{param.name}'.", "CannotConvertArgumentNoMessage") from None
         self.validate(param, value)
+        if param.mandatory_somewhere:
+            self.check_null_or_empty(param, value)
         return value
 
     # ---- final checks
@@ -431,6 +486,28 @@ class Binder:
                     continue
                 missing.append(p)
         return missing
+
+
+_VALUE_TYPES = frozenset((
+    "int", "int32", "long", "int64", "double", "single", "float", "decimal", "bool", "boolean", "byte", "sbyte",
+    "int16", "uint16", "uint32", "uint64", "char", "datetime", "timespan", "guid", "switch", "switchparameter",
+    "bigint", "biginteger", "uint", "ulong", "short", "ushort", "datetimeoffset",
+))
+
+
+def _argument_kind(type_name: Any) -> str:
+    """'array', 'string', 'value' (a .NET value type: never null after conversion) or 'reference'."""
+    name = type_name.casefold() if isinstance(type_name, str) else ""
+    if name.endswith("[]"):
+        return "array"
+    name = name.strip("[]")
+    if name.startswith("system."):
+        name = name[len("system."):]
+    if name == "string":
+        return "string"
+    if name in _VALUE_TYPES or name.startswith("nullable"):
+        return "value"
+    return "reference"
 
 
 _PY_TYPES = {"string": str, "system.string": str, "int": int, "int32": int, "system.int32": int, "long": int,

@@ -34,7 +34,8 @@ class Parameter:
                  validate_set: Optional[Iterable[str]] = None, validate_range: Optional[tuple] = None,
                  validate_not_null: bool = False, validate_not_null_or_empty: bool = False,
                  validate_count: Optional[tuple] = None, default: Any = None, help: str = "",
-                 allow_null: bool = True, dont_show: bool = False, per_set: Optional[dict] = None,
+                 allow_null: bool = False, allow_empty_string: bool = False, allow_empty_collection: bool = False,
+                 dont_show: bool = False, per_set: Optional[dict] = None,
                  validate_script: Optional[Callable] = None):
         self.type = type
         self.name = name                      # filled by the decorator when None
@@ -55,7 +56,10 @@ class Parameter:
         self.validate_script = validate_script
         self.default = default
         self.help = help
+        # [AllowNull()], [AllowEmptyString()], [AllowEmptyCollection()]: what a mandatory parameter accepts
         self.allow_null = allow_null
+        self.allow_empty_string = allow_empty_string
+        self.allow_empty_collection = allow_empty_collection
         self.dont_show = dont_show
         self.type_constraint = None           # a resolved PSType for script parameters (set by the binder's builder)
 
@@ -71,6 +75,11 @@ class Parameter:
 
     def mandatory_in(self, set_name: str) -> bool:
         return self.per_set.get(set_name, {}).get("mandatory", self.mandatory)
+
+    @property
+    def mandatory_somewhere(self) -> bool:
+        """IsMandatoryInSomeParameterSet: such a parameter refuses $null, '' and empty arrays unless allowed."""
+        return self.mandatory or any(info.get("mandatory") for info in self.per_set.values())
 
     def pipeline_in(self, set_name: str) -> bool:
         return self.per_set.get(set_name, {}).get("pipeline", self.pipeline)
@@ -242,13 +251,15 @@ DEFAULT_ALIASES: dict[str, str] = {}
 
 
 def cmdlet(name: str, *, aliases: Iterable[str] = (), default_set: Optional[str] = None,
-           should_process: bool = False, module: str = "Microsoft.PowerShell.Utility"):
-    """Register a Cmdlet subclass under its PowerShell name (and its default aliases)."""
+           should_process: bool = False, confirm_impact: str = "Medium", module: str = "Microsoft.PowerShell.Utility"):
+    """Register a Cmdlet subclass under its PowerShell name (and its default aliases). A `should_process` cmdlet
+    (SupportsShouldProcess) declares its changes in `operations` and asks `self.should_process(...)` before each."""
 
     def register(klass):
         klass.cmdlet_name = name
         klass.default_set = default_set
-        klass.should_process = should_process
+        klass.supports_should_process = should_process
+        klass.confirm_impact = confirm_impact
         klass._metadata = None
         info = CmdletInfo(name, klass, tuple(aliases), module)
         CMDLETS[name.casefold()] = info
@@ -264,7 +275,10 @@ class Cmdlet:
 
     cmdlet_name = ""
     default_set: Optional[str] = None
-    should_process = False
+    supports_should_process = False
+    confirm_impact = "Medium"
+    # the state changes a should_process cmdlet makes: key -> shouldprocess.Operation (pwsh's action and target texts)
+    operations: dict = {}
     _metadata: Optional[CommandMetadata] = None
 
     @classmethod
@@ -279,7 +293,8 @@ class Cmdlet:
                             value.name = pascal(attr)
                         value.attr = attr
                         params = [p for p in params if p.attr != attr] + [value]
-            md = CommandMetadata(cls.cmdlet_name, params, cls.default_set, True, cls.should_process)
+            md = CommandMetadata(cls.cmdlet_name, params, cls.default_set, True,
+                                 cls.supports_should_process)
             cls._metadata = md
         return md
 
@@ -314,6 +329,13 @@ class Cmdlet:
         """Called from another thread when the pipeline is stopped (Ctrl+C, Stop-Job)."""
 
     # ---- helpers
+    def should_process(self, operation, *values: Any) -> bool:
+        """Cmdlet.ShouldProcess before one change: `operation` is a key of `operations` (or an Operation), `values`
+        fill its target. False under -WhatIf, or when the user declines at the -Confirm prompt."""
+        from pslark.runtime.shouldprocess import cmdlet_should_process
+        op = self.operations[operation] if isinstance(operation, str) else operation
+        return cmdlet_should_process(self, op, values)
+
     def is_bound(self, name: str) -> bool:
         return name.casefold() in {k.casefold() for k in self.bound}
 

@@ -168,6 +168,26 @@ class ParameterBindingException(RuntimeException):
     default_category = "InvalidArgument"
 
 
+class ParameterBindingValidationException(ParameterBindingException):
+    """A bound argument failed validation ([Validate*] attributes, $null/''/@() for a mandatory parameter)."""
+    dotnet_type = "System.Management.Automation.ParameterBindingValidationException"
+    default_category = "InvalidData"
+
+
+class ProviderInvocationException(RuntimeException):
+    """A provider operation failed; its message names the operation, the provider and the path."""
+    dotnet_type = "System.Management.Automation.ProviderInvocationException"
+
+
+class HostException(RuntimeException):
+    dotnet_type = "System.Management.Automation.Host.HostException"
+
+
+class PromptingException(HostException):
+    """A host prompt could not get an answer (cancelled, end of input)."""
+    dotnet_type = "System.Management.Automation.Host.PromptingException"
+
+
 class CommandNotFoundException(RuntimeException):
     dotnet_type = "System.Management.Automation.CommandNotFoundException"
     default_error_id = "CommandNotFoundException"

@@ -118,11 +118,15 @@ class HostUI:
         return None
 
 
+NON_INTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
+
+
 class Host:
     """Base host: line-oriented text output with locks (thread jobs and -Parallel share it)."""
 
     name = "ConsoleHost"
     interactive = False
+    non_interactive = False      # `pslark -NonInteractive`: reads and prompts fail instead of waiting
     type_names = ["System.Management.Automation.Internal.Host.InternalHost", "System.Management.Automation.Host.PSHost",
                   "System.Object"]
     ps_properties = ("Name", "Version", "InstanceId", "UI", "CurrentCulture", "CurrentUICulture", "PrivateData",
@@ -233,6 +237,66 @@ class Host:
     def read_line(self, prompt: str = "") -> Optional[str]:
         return None
 
+    # ---- prompts (Read-Host, -Confirm): pwsh's ConsoleHostUserInterface
+    def can_read(self) -> bool:
+        """Can this host read an answer? Hosts without input (jobs, remoting) cannot."""
+        return False
+
+    def read_input_line(self) -> Optional[str]:
+        """One line of input for a prompt, None at the end of input."""
+        return None
+
+    def prompt_for_choice(self, caption: str, message: str, choices, default: int) -> int:
+        """PSHostUserInterface.PromptForChoice as the console host draws it: caption, message, then
+        `[Y] Yes  [N] No  [?] Help (default is "Y"): ` until an answer names a choice (`?` lists their help).
+        `choices` are (label with `&` before the hot key, help message) pairs; returns the chosen index."""
+        if not self.can_read():
+            from pslark.runtime.errors import PSInvalidOperationException
+            raise PSInvalidOperationException(NON_INTERACTIVE, category="InvalidOperation")
+        keys = [_hot_key_and_label(label) for label, _ in choices]
+        with self.lock:
+            if caption:
+                self.write_line()
+                self.write_line(caption)
+            if message:
+                self.write_line(message)
+            while True:
+                self.write_out(choice_prompt(keys, default, self.width))
+                response = self.read_input_line()
+                if response is None:
+                    self.write_out("\n")
+                    from pslark.runtime.errors import PromptingException
+                    raise PromptingException("The prompt was canceled.", error_id="PromptForChoiceCanceled",
+                                             category="OperationStopped")
+                if response == "":
+                    if default >= 0:
+                        return default
+                    continue
+                answer = response.strip()
+                if answer == "?":
+                    for (key, label), (_, help_text) in zip(keys, choices):
+                        self.write_line(f"{key or label} - {help_text}")
+                    continue
+                picked = _choice_picked(answer, keys)
+                if picked >= 0:
+                    return picked
+
+    def enter_nested_prompt(self, ctx) -> None:
+        """`[S] Suspend`: run commands read from the host at a nested prompt until `exit`."""
+        level = ctx.session.get_variable("NestedPromptLevel")
+        depth = (level.value if level is not None and isinstance(level.value, int) else 0) + 1
+        ctx.session.set_variable("global:NestedPromptLevel", depth)
+        try:
+            while True:
+                self.write_out(f"PS {ctx.location}{'>' * (depth + 1)} ")
+                line = self.read_input_line()
+                if line is None or line.strip().casefold() == "exit":
+                    return
+                if line.strip():
+                    ctx.engine.run_text(ctx, line)
+        finally:
+            ctx.session.set_variable("global:NestedPromptLevel", depth - 1)
+
     def new_out_default(self, ctx=None, width: Optional[int] = None, ansi: Optional[bool] = None):
         """An Out-Default formatter for this host, with the runspace's $FormatEnumerationLimit, $ErrorView
         and location when a runspace is given."""
@@ -302,16 +366,46 @@ class ConsoleHost(Host):
             return None
         return line.rstrip("\n")
 
+    def can_read(self) -> bool:
+        """pwsh's console host reads from the terminal or from redirected stdin; only -NonInteractive refuses."""
+        return not self.non_interactive and (self.interactive or self.stdin is not None)
+
+    def read_input_line(self) -> Optional[str]:
+        """A line from stdin; redirected input is echoed as the console host does (ReadLineFromFile)."""
+        try:
+            line = self.stdin.readline()
+        except (OSError, ValueError):
+            return None
+        if not line:
+            return None
+        text = line.rstrip("\n").rstrip("\r")
+        if not _isatty(self.stdin):
+            self.write_out(text + "\n")
+        return text
+
 
 class CollectingHost(Host):
     """Keeps stdout and stderr text in memory (tests and embedding)."""
 
-    def __init__(self, width: int = 80, interactive: bool = False):
+    def __init__(self, width: int = 80, interactive: bool = False, input_lines: Optional[list] = None):
         super().__init__()
         self.out: list[str] = []
         self.err: list[str] = []
         self._width = width
         self.interactive = interactive
+        self.input_lines = input_lines      # answers for prompts (tests); None: the host cannot read
+
+    def can_read(self) -> bool:
+        return self.interactive or self.input_lines is not None
+
+    def read_input_line(self) -> Optional[str]:
+        if self.input_lines is None and self.interactive:
+            return self.read_line("")
+        if not self.input_lines:
+            return None
+        line = self.input_lines.pop(0)
+        self.write_out(line + "\n")
+        return line
 
     def write_out(self, text: str) -> None:
         with self.lock:
@@ -344,6 +438,46 @@ class NullHost(Host):
 
     def write_err(self, text: str) -> None:
         pass
+
+
+def _hot_key_and_label(label: str) -> tuple[str, str]:
+    """HostUIHelperMethods.BuildHotkeysAndPlainLabels: '&Yes' -> ('Y', 'Yes'), 'No to A&ll' -> ('L', 'No to All')."""
+    idx = label.find("&")
+    if idx < 0 or idx + 1 >= len(label):
+        return "", label.replace("&", "")
+    return label[idx + 1].upper(), label[:idx] + label[idx + 1:]
+
+
+def choice_prompt(keys: list, default: int, width: int) -> str:
+    """WriteChoicePrompt: `[Y] Yes  ` per choice, `[?] Help `, `(default is "Y"): `, a piece that would pass the
+    last column starting a new line (trimmed at its end)."""
+    pieces = [f"[{key}] {label}  " for key, label in keys] + ["[?] Help "]
+    if default >= 0:
+        key, label = keys[default]
+        pieces.append(f'(default is "{key or label}"): ')
+    out = []
+    line_len = 0
+    limit = width - 1
+    for piece in pieces:
+        if line_len + len(piece) > limit:
+            out.append("\n" + piece.rstrip())
+            line_len = len(piece)
+        else:
+            out.append(piece)
+            line_len += len(piece)
+    return "".join(out)
+
+
+def _choice_picked(response: str, keys: list) -> int:
+    """HostUIHelperMethods.DetermineChoicePicked: a whole label first, then a hot key (case-insensitive)."""
+    low = response.casefold()
+    for i, (_, label) in enumerate(keys):
+        if label.casefold() == low:
+            return i
+    for i, (key, _) in enumerate(keys):
+        if key and key.casefold() == low:
+            return i
+    return -1
 
 
 def _isatty(stream: Any) -> bool:

@@ -168,7 +168,6 @@ class CmdletProcessor(CommandProcessor):
         self.result: BindingResult = self.binder.bind_arguments(args)
         self.pipeline_bound: list[str] = []
         self.fast = None                    # see _fast_input
-        self.what_if = False
         self.out_variable: Optional[list] = None
         self.pipeline_variable: Optional[str] = None
         self._apply(self.result.values)
@@ -227,7 +226,6 @@ class CmdletProcessor(CommandProcessor):
         else:
             cmd.emit = self._forward
         cmd.expecting_input = self.expects_input
-        self.what_if = self._what_if()
         self.cmdlet.parameter_set = self.binder.resolve_set(self.result, self.expects_input)
         missing = self.binder.missing_mandatory(self.result, self.cmdlet.parameter_set, self.expects_input)
         if missing:
@@ -235,30 +233,7 @@ class CmdletProcessor(CommandProcessor):
             raise self.binder.error(
                 f"Cannot process command because of one or more missing mandatory parameters: {names}.",
                 "MissingMandatoryParameter")
-        if self.what_if:
-            return
         self._with_own_streams(cmd.begin_processing)
-
-    def _what_if(self) -> bool:
-        """-WhatIf (or $WhatIfPreference) on a cmdlet that changes state: describe, do nothing."""
-        if not getattr(type(self.cmdlet), "should_process", False):
-            return False
-        values = {k.casefold(): v for k, v in self.result.values.items()}
-        if "whatif" in values:
-            return bool(values["whatif"])
-        from pslark.runtime.conversion import to_bool
-        return to_bool(self.ctx.preference("WhatIfPreference", False))
-
-    def _describe_what_if(self) -> None:
-        from pslark.runtime.conversion import to_string
-        cmd = self.cmdlet
-        target = ""
-        for name in ("LiteralPath", "Path", "FilePath", "Name", "Id", "InputObject", "Job", "Value"):
-            if name in cmd.bound:
-                value = cmd.bound[name]
-                target = ", ".join(to_string(v) for v in value) if isinstance(value, list) else to_string(value)
-                break
-        self.ctx.host.write_line(f'What if: Performing the operation "{self.info.name}" on target "{target}".')
 
     def _emit_tracked(self, obj):
         if self.out_variable is not None:
@@ -303,17 +278,11 @@ class CmdletProcessor(CommandProcessor):
 
     def _process(self, item: Any) -> None:
         cmd = self.cmdlet
-        if self.what_if:
-            if item is not AUTOMATION_NULL and self.expects_input:
-                bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
-                self._apply(bound)
-            self._describe_what_if()
-            return
         if item is not AUTOMATION_NULL and self.expects_input:
             fast = self.fast
             if fast is None and self.fast is not False:
                 fast = self.fast = self._fast_input() or False
-            if fast:
+            if fast and not (item is None and fast.mandatory_somewhere and not fast.allow_null):
                 setattr(cmd, fast.attr, item)
                 cmd.bound[fast.name] = item
                 cmd.process_record()
@@ -322,17 +291,26 @@ class CmdletProcessor(CommandProcessor):
                 p = self.binder.md.by_name[name.casefold()]
                 setattr(cmd, p.attr, False if p.is_switch else p.default)
                 cmd.bound.pop(p.name, None)
-            bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
+            try:
+                bound = self.binder.bind_pipeline(self.result, item, get_property_for_binding)
+            except ParameterBindingException as exc:
+                # as CommandProcessor.Read: this input object fails, the next one is tried
+                self.pipeline_bound = []
+                self._input_error(exc, item)
+                return
             self.pipeline_bound = list(bound)
             self._apply(bound)
             cmd.parameter_set = self.result.parameter_set if self.result.parameter_set != ALL_SETS \
                 else cmd.parameter_set
         cmd.process_record()
 
+    def _input_error(self, exc: ParameterBindingException, item: Any) -> None:
+        """A pipeline object that cannot be bound: a non-terminating error with the object as its target."""
+        record = exc.error_record or ErrorRecord(exc, invocation_info=self.cmdlet.invocation)
+        record.target_object = item
+        self.cmdlet.write_error(record)
+
     def process_no_input(self) -> None:
-        if self.what_if:
-            self._describe_what_if()
-            return
         self._with_own_streams(self.cmdlet.process_record)
 
     def _with_own_streams(self, fn) -> None:
@@ -347,8 +325,6 @@ class CmdletProcessor(CommandProcessor):
             ctx.streams = prev
 
     def end(self) -> None:
-        if self.what_if:
-            return
         self._with_own_streams(self.cmdlet.end_processing)
         if self.out_variable is not None:
             value = self.out_variable

@@ -18,7 +18,8 @@ def _text(value: Any) -> str:
 
 @cmdlet("Write-Output", aliases=("echo",))
 class WriteOutput(Cmdlet):
-    input_object = Parameter("object", position=0, mandatory=True, pipeline=True, remaining=True, allow_null=True)
+    input_object = Parameter("object", position=0, mandatory=True, pipeline=True, remaining=True, allow_null=True,
+                             allow_empty_collection=True)
     no_enumerate = Parameter("switch")
 
     def process_record(self):
@@ -35,7 +36,7 @@ class WriteOutput(Cmdlet):
 @cmdlet("Write-Error")
 class WriteError(Cmdlet):
     message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
-                        sets=("NoException", "WithException"), allow_null=True,
+                        sets=("NoException", "WithException"), allow_null=True, allow_empty_string=True,
                         per_set={"WithException": {"position": None, "mandatory": False, "pipeline": False}})
     # as pwsh, each set has a parameter at position 0: `Write-Error $_` re-emits the caught ErrorRecord
     exception = Parameter("Exception", position=0, mandatory=True, sets=("WithException",))
@@ -109,7 +110,8 @@ class WriteError(Cmdlet):
 
 @cmdlet("Write-Warning")
 class WriteWarning(Cmdlet):
-    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
+                        allow_empty_string=True)
 
     def process_record(self):
         self.write_warning(self.message or "")
@@ -117,7 +119,8 @@ class WriteWarning(Cmdlet):
 
 @cmdlet("Write-Verbose")
 class WriteVerbose(Cmdlet):
-    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
+                        allow_empty_string=True)
 
     def process_record(self):
         self.write_verbose(self.message or "")
@@ -125,7 +128,8 @@ class WriteVerbose(Cmdlet):
 
 @cmdlet("Write-Debug")
 class WriteDebug(Cmdlet):
-    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_null=True)
+    message = Parameter("string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
+                        allow_empty_string=True)
 
     def process_record(self):
         self.write_debug(self.message or "")
@@ -133,7 +137,7 @@ class WriteDebug(Cmdlet):
 
 @cmdlet("Write-Information")
 class WriteInformation(Cmdlet):
-    message_data = Parameter("object", position=0, mandatory=True, aliases=("Msg", "Message"))
+    message_data = Parameter("object", position=0, mandatory=True, aliases=("Msg", "Message"), allow_null=True)
     tags = Parameter("string[]", position=1)
 
     def process_record(self):

@@ -24,6 +24,7 @@ from pslark.runtime.errors import (
     ArgumentException, InvalidOperationException, IOException, PSArgumentException, RuntimeException,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, OrderedDictionary, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 # ------------------------------------------------------------------------------------------------
 # Files and encodings
@@ -774,7 +775,7 @@ def json_to_value(text: str, as_hashtable: bool = False, depth: int = 1024, date
 
 @cmdlet("ConvertFrom-Json")
 class ConvertFromJson(Cmdlet):
-    input_object = Parameter("string", position=0, mandatory=True, pipeline=True, allow_null=True)
+    input_object = Parameter("string", position=0, mandatory=True, pipeline=True, allow_empty_string=True)
     as_hashtable = Parameter("switch")
     depth = Parameter("int", default=1024, validate_range=(1, 2147483647))
     no_enumerate = Parameter("switch")
@@ -990,17 +991,6 @@ def _is_format_packet(obj: Any) -> bool:
         return False
 
 
-def should_process(cmd: Cmdlet, target: str, action: Optional[str] = None) -> bool:
-    """Cmdlet.ShouldProcess for -WhatIf ($WhatIfPreference too): False after writing pwsh's 'What if:' line."""
-    from pslark.runtime.conversion import to_bool
-    whatif = cmd.bound.get("WhatIf") if cmd.is_bound("WhatIf") else cmd.ctx.preference("WhatIfPreference", False)
-    if to_bool(base_of(whatif)):
-        cmd.ctx.host.write_line(f'What if: Performing the operation "{action or cmd.cmdlet_name}" on target '
-                                f'"{target}".')
-        return False
-    return True
-
-
 def _type_information_line(obj: Any) -> str:
     """ExportCsvHelper.GetTypeString: `#TYPE <first type name>` without an imported `CSV:` prefix."""
     names = type_names(obj) if not isinstance(obj, PSObject) else list(obj.type_names)
@@ -1026,6 +1016,7 @@ def _check_type_information(cmd: Cmdlet) -> None:
 
 @cmdlet("Export-Csv", default_set="Delimiter", should_process=True, aliases=("epcsv",))
 class ExportCsv(_CsvOutBase):
+    operations = {"export": Operation(None)}          # ShouldProcess(Path): the cmdlet's name is the operation
     input_object = Parameter("psobject", mandatory=True, pipeline=True)
     path = Parameter("string", position=0)
     literal_path = Parameter("string", aliases=("PSPath", "LP"))
@@ -1059,7 +1050,7 @@ class ExportCsv(_CsvOutBase):
         self._skip_header = False
         self._checked_append = False
         self._csv = self._writer()
-        self._active = should_process(self, self._full)
+        self._active = self.should_process("export", self._full)
         if not self._active:
             return
         if self.append and os.path.exists(self._full) and os.path.getsize(self._full) > 0:
@@ -1408,10 +1399,10 @@ class ImportCsv(Cmdlet):
 
 @cmdlet("Export-Clixml", default_set="ByPath", should_process=True)
 class ExportClixml(Cmdlet):
+    operations = {"export": Operation(None)}
     depth = Parameter("int", default=2, validate_range=(1, 2147483647))
-    # typed object so that $null reaches the cmdlet: provider_path reports pwsh's NullNotAllowed binding error
-    path = Parameter("object", position=0, mandatory=True, sets=("ByPath",))
-    literal_path = Parameter("object", mandatory=True, sets=("ByLiteralPath",), aliases=("PSPath", "LP"))
+    path = Parameter("string", position=0, mandatory=True, sets=("ByPath",))
+    literal_path = Parameter("string", mandatory=True, sets=("ByLiteralPath",), aliases=("PSPath", "LP"))
     input_object = Parameter("psobject", mandatory=True, pipeline=True, allow_null=True)
     force = Parameter("switch")
     no_clobber = Parameter("switch", aliases=("NoOverwrite",))
@@ -1419,12 +1410,8 @@ class ExportClixml(Cmdlet):
 
     def begin_processing(self):
         self._items: list = []
-        by_path = self.parameter_set == "ByPath"
-        target = self.path if by_path else self.literal_path
-        if not is_null(target):
-            target = to_str(target)
-        self._full = provider_path(self, target, "Path" if by_path else "LiteralPath")
-        self._active = should_process(self, self._full)
+        self._full = provider_path(self, self.path if self.parameter_set == "ByPath" else self.literal_path)
+        self._active = self.should_process("export", self._full)
         self._fh = None
         if self._active:
             # ExportClixmlCommand.BeginProcessing creates the file; pslark checks -NoClobber here and writes the
@@ -1448,9 +1435,8 @@ class ExportClixml(Cmdlet):
 
 @cmdlet("Import-Clixml", default_set="ByPath")
 class ImportClixml(Cmdlet):
-    # typed object[] so that $null reaches the cmdlet (pwsh's NullNotAllowed binding error)
-    path = Parameter("object[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("ByPath",))
-    literal_path = Parameter("object[]", mandatory=True, by_property_name=True, sets=("ByLiteralPath",),
+    path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("ByPath",))
+    literal_path = Parameter("string[]", mandatory=True, by_property_name=True, sets=("ByLiteralPath",),
                              aliases=("PSPath", "LP"))
     include_total_count = Parameter("switch")
     skip = Parameter("int", default=0)
@@ -1459,9 +1445,7 @@ class ImportClixml(Cmdlet):
     def process_record(self):
         from pslark.runtime.clixml import ClixmlError, deserialize
         literal = self.parameter_set == "ByLiteralPath"
-        raw = self.literal_path if literal else self.path
-        paths = [None] if is_null(raw) else [p if is_null(p) else to_str(p) for p in _as_list(raw)]
-        for full in resolve_input_paths(self, paths, literal):
+        for full in resolve_input_paths(self, _as_list(self.literal_path if literal else self.path), literal):
             text = read_text_file(self, full)
             if text is None:
                 continue

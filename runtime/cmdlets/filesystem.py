@@ -6,14 +6,14 @@ import codecs
 import os
 import shutil
 import stat as _stat
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, NamedTuple, Optional
 
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.cmdlets.variables import as_list, as_str_list, matcher, text
 from pslark.runtime.errors import (
     ArgumentException, ArgumentNullException, DirectoryNotFoundException, DriveNotFoundException, IOException,
-    InvalidOperationException, ItemNotFoundException, PSArgumentException, PSException, RuntimeException,
-    UnauthorizedAccessException,
+    InvalidOperationException, ItemNotFoundException, PSArgumentException, PSException, PSNotSupportedException,
+    RuntimeException, UnauthorizedAccessException,
 )
 from pslark.runtime.fsobjects import DirectoryInfo, FileInfo, file_system_info, is_read_only
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
@@ -21,13 +21,14 @@ from pslark.runtime.paths import (
     DriveInfo, PathInfo, ProviderInfo, expand_temp_drive, expand_wildcards, is_hidden_name, leaf_of, normalize,
     parent_of, ps_parent_path, ps_path, qualifier_of, relative_path, sort_key, strip_provider, to_provider_path,
 )
+from pslark.runtime.providers import OPERATIONS, PROVIDERS, SessionStateProvider, provider_of
+from pslark.runtime.shouldprocess import Operation
 
 MANAGEMENT = "Microsoft.PowerShell.Management"
 UTILITY = "Microsoft.PowerShell.Utility"
 
-# drives of the other providers: `Test-Path env:PATH` and friends answer for them
-OTHER_DRIVES = ("env", "variable", "alias", "function")
-KNOWN_DRIVES = OTHER_DRIVES + ("temp",)
+# drives pslark knows: the session-state providers' (env:, variable:, alias:, function:) and FileSystem's temp:
+KNOWN_DRIVES = tuple(PROVIDERS) + ("temp",)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -111,18 +112,6 @@ def _filter_match(pattern: Optional[str], name: str) -> bool:
     return re.fullmatch(rx, name, re.IGNORECASE | re.DOTALL) is not None
 
 
-def other_drive(path: str) -> Optional[tuple[str, str]]:
-    """('env', 'PATH') for `env:PATH`, `Env:\\PATH`; None for FileSystem paths."""
-    q = qualifier_of(strip_provider(path))
-    if q is None:
-        return None
-    name = q[:-1].casefold()
-    if name in OTHER_DRIVES:
-        rest = path[len(q):].lstrip("/\\")
-        return name, rest
-    return None
-
-
 def item_object(full: str):
     """The FileInfo / DirectoryInfo pwsh writes for a provider path."""
     return file_system_info(full)
@@ -141,6 +130,16 @@ class _FsCmdlet(Cmdlet):
         self.write_error(self.error_record(exc.message, eid, exc.category or exc.default_category,
                                            target if target is not None else exc.target, exc))
 
+    def os_error(self, err: OSError, path: str, denied_id: str, io_id: str, category: str = "WriteError",
+                 target: Optional[str] = None) -> None:
+        """An OS failure as the FileSystem provider reports it: access denied, or an IOException with the OS text."""
+        target = path if target is None else target
+        if isinstance(err, PermissionError):
+            exc = UnauthorizedAccessException(f"Access to the path '{path}' is denied.", target=path)
+            self.report(exc, denied_id, target)
+        else:
+            self.report(IOException(err.strerror or str(err), category=category, target=target), io_id, target)
+
     def path_not_found(self, path: str, error_id: str = "PathNotFound") -> None:
         exc = ItemNotFoundException(f"Cannot find path '{path}' because it does not exist.", error_id=error_id,
                                     category="ObjectNotFound", target=path)
@@ -158,6 +157,29 @@ class _FsCmdlet(Cmdlet):
                                      error_id="DriveNotFound", category="ObjectNotFound", target=name)
         self.report(exc, "DriveNotFound", name)
         return True
+
+    def provider_matches(self, provider: SessionStateProvider, name: str, literal: bool,
+                         missing_path: Optional[str] = None) -> list:
+        """(name, item) pairs a session-state drive path selects (all of them for the drive itself); a name
+        without wildcards that names nothing is pwsh's PathNotFound, naming `missing_path` or the drive-qualified
+        path as the globber does ('Env:/NOPE')."""
+        if literal:
+            item = provider.get(self.ctx, name) if name else None
+            found = provider.items(self.ctx) if not name else \
+                ([] if item is None else [(provider.exact_name(self.ctx, name), item)])
+        else:
+            found = provider.match(self.ctx, name)
+        if not found and name and (literal or not _wild(name)):
+            self.report(provider.not_found(name, missing_path))
+        return found
+
+    def provider_change(self, change) -> Any:
+        """Run one provider change (set, remove ...); its errors are non-terminating, as the provider writes them."""
+        try:
+            return change()
+        except PSException as exc:
+            self.report(exc)
+            return None
 
     def resolve(self, path: Any, literal: bool, *, must_exist: bool = True, wildcard_error: Optional[str] = None,
                 force: bool = False) -> list[str]:
@@ -188,6 +210,16 @@ class _FsCmdlet(Cmdlet):
         if not found and wildcard_error:
             self.path_not_found(path, wildcard_error)
         return found
+
+
+def _fs_operation(action: str, target: str, call: str) -> Operation:
+    """A change the FileSystem provider asks about (FileSystemProviderStrings.resx) inside its `call`."""
+    return Operation(action, target, call, "FileSystem")
+
+
+def _is_real_dir(path: str) -> bool:
+    """A directory that is not a link to one (Remove-Item deletes the link, not what it points at)."""
+    return os.path.isdir(path) and not os.path.islink(path)
 
 
 def _apply_include_exclude(name: str, include, exclude) -> bool:
@@ -231,9 +263,13 @@ class GetChildItem(_FsCmdlet):
         self.leaf_m = None
         for p in paths:
             self.ctx.check_stop()
-            od = other_drive(p)
-            if od is not None:
-                self.list_other_drive(*od)
+            found = provider_of(p)
+            if found is not None:
+                provider, rest = found
+                # SessionStateContainer.GetChildItems names the provider-internal path of a missing item
+                for name, item in self.provider_matches(provider, rest, literal, missing_path=rest):
+                    if self.wanted_name(name):
+                        self.write_object(name if self.name else item)
                 continue
             if recurse and not literal and _wild(p):
                 parent, _, leaf = p.replace("\\", "/").rpartition("/")
@@ -280,9 +316,10 @@ class GetChildItem(_FsCmdlet):
             return False
         if self.leaf_m is not None and not self.leaf_m(name):
             return False
-        if not _filter_match(self.filter, name):
-            return False
-        return _apply_include_exclude(name, self.include_m, self.exclude_m)
+        return self.wanted_name(name)
+
+    def wanted_name(self, name: str) -> bool:
+        return _filter_match(self.filter, name) and _apply_include_exclude(name, self.include_m, self.exclude_m)
 
     def emit_item(self, full: str, base: str) -> None:
         if self.name:
@@ -295,14 +332,8 @@ class GetChildItem(_FsCmdlet):
                  skip_self_items: bool = False) -> None:
         try:
             names = os.listdir(directory)
-        except PermissionError:
-            exc = UnauthorizedAccessException(f"Access to the path '{directory}' is denied.",
-                                              category="PermissionDenied", target=directory)
-            self.report(exc, "DirUnauthorizedAccessError", directory)
-            return
         except OSError as err:
-            exc = IOException(err.strerror or str(err), category="ReadError", target=directory)
-            self.report(exc, "DirIOError", directory)
+            self.os_error(err, directory, "DirUnauthorizedAccessError", "DirIOError", "ReadError")
             return
         dirs, files = [], []
         for n in names:
@@ -326,45 +357,20 @@ class GetChildItem(_FsCmdlet):
                     continue
                 self.list_dir(full, base, recurse, None if depth is None else depth - 1)
 
-    def list_other_drive(self, drive: str, rest: str) -> None:
-        items = other_drive_items(self.ctx, drive)
-        pattern = rest or "*"
-        m = matcher([pattern])
-        found = False
-        for name, value in items:
-            if m(name):
-                found = True
-                self.write_object(value if not self.name else name)
-        if not found and rest and not _wild(rest):
-            path = f"{drive.capitalize() if drive != 'env' else 'Env'}:\\{rest}"
-            self.path_not_found(path)
+
+class Target(NamedTuple):
+    """One item a *-Item path selected."""
+
+    provider: Optional[SessionStateProvider]    # None: the FileSystem
+    path: str                                   # the provider path, or the item's name on a session-state drive
+    item: Any                                   # the session-state item (None on the FileSystem)
+    wildcard: bool                              # selected by a -Path wildcard
 
 
-def other_drive_items(ctx, drive: str) -> list:
-    """(name, item) pairs of env:, variable:, alias:, function: (DictionaryEntry / PSVariable / ...)."""
-    from pslark.runtime.formatting import DictionaryEntry
-    session = ctx.session
-    if drive == "env":
-        return sorted(((k, DictionaryEntry(k, v)) for k, v in os.environ.items()), key=lambda kv: kv[0])
-    if drive == "variable":
-        vs = session.visible_variables()
-        return sorted(((v.name, v) for k, v in vs.items() if not k.startswith("\x00")), key=lambda kv: kv[0].casefold())
-    if drive == "alias":
-        return sorted(((a.name, a) for a in session.visible_aliases().values()), key=lambda kv: kv[0].casefold())
-    if drive == "function":
-        return sorted(((f.name, f) for f in session.visible_functions().values()), key=lambda kv: kv[0].casefold())
-    return []
+class _ItemCmdlet(_FsCmdlet):
+    """What Get-Item, Set-Item, Remove-Item, Copy-Item and Move-Item share: -Path/-LiteralPath with -Filter,
+    -Include, -Exclude and -Force, turned into items on the FileSystem or a session-state drive."""
 
-
-def other_drive_exists(ctx, drive: str, rest: str) -> bool:
-    if not rest:
-        return True
-    m = matcher([rest])
-    return any(m(name) for name, _ in other_drive_items(ctx, drive))
-
-
-@cmdlet("Get-Item", aliases=("gi",), default_set="Path", module=MANAGEMENT)
-class GetItem(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
                              sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
@@ -374,34 +380,65 @@ class GetItem(_FsCmdlet):
     force = Parameter("switch")
     credential = Parameter("object", by_property_name=True)
 
-    def process_record(self):
+    def targets(self, must_exist: bool = True) -> Iterator[Target]:
+        """The items the paths select, -Path wildcards expanded and -Filter/-Include/-Exclude applied; pwsh's
+        errors for paths that name nothing (unless `must_exist` is false: Set-Item creates)."""
         literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         include = _name_matcher(as_str_list(self.include))
         exclude = _name_matcher(as_str_list(self.exclude))
         for p in as_str_list(self.literal_path if literal else self.path):
-            od = other_drive(p)
-            if od is not None:
-                drive, rest = od
-                items = [v for n, v in other_drive_items(self.ctx, drive) if matcher([rest or "*"])(n)]
-                if not items:
-                    self.path_not_found(p)
-                for v in items:
-                    self.write_object(v)
-                continue
+            self.ctx.check_stop()
             wildcard = not literal and _wild(p)
-            for full in self.resolve(p, literal, force=bool(self.force)):
-                name = leaf_of(full)
-                if wildcard and (not _filter_match(self.filter, name) or
-                                 not _apply_include_exclude(name, include, exclude)):
-                    continue
-                if not wildcard and (self.include or self.exclude or self.filter) and \
-                        (not _filter_match(self.filter, name) or not _apply_include_exclude(name, include, exclude)):
-                    continue
-                if not wildcard and not self.force and is_hidden_name(name):
-                    exc = IOException(f"Could not find item {full}.", category="ObjectNotFound", target=full)
-                    self.report(exc, "ItemNotFound", full)
-                    continue
-                self.write_object(item_object(full))
+            on_drive = provider_of(p)
+            if on_drive is not None:
+                provider, rest = on_drive
+                if not must_exist and rest and (literal or not _wild(rest)) and provider.get(self.ctx, rest) is None:
+                    entries = [(rest, rest, None)]
+                else:
+                    entries = [(name, name, item) for name, item in self.provider_matches(provider, rest, literal)]
+            else:
+                provider = None
+                entries = [(leaf_of(full), full, None)
+                           for full in self.resolve(p, literal, must_exist=must_exist, force=bool(self.force))]
+            for name, where, item in entries:
+                if _filter_match(self.filter, name) and _apply_include_exclude(name, include, exclude):
+                    yield Target(provider, where, item, wildcard)
+
+
+@cmdlet("Get-Item", aliases=("gi",), default_set="Path", module=MANAGEMENT)
+class GetItem(_ItemCmdlet):
+    def process_record(self):
+        for t in self.targets():
+            if t.provider is not None:
+                self.write_object(t.item)
+            elif not t.wildcard and not self.force and is_hidden_name(leaf_of(t.path)):
+                exc = IOException(f"Could not find item {t.path}.", category="ObjectNotFound", target=t.path)
+                self.report(exc, "ItemNotFound", t.path)
+            else:
+                self.write_object(item_object(t.path))
+
+
+@cmdlet("Set-Item", aliases=("si",), should_process=True, default_set="Path", module=MANAGEMENT)
+class SetItem(_ItemCmdlet):
+    """SetItemCommand: a session-state drive's item gets a new value (the FileSystem has no item values)."""
+
+    value = Parameter("object", position=1, pipeline=True, by_property_name=True)
+    pass_thru = Parameter("switch")
+    operations = OPERATIONS
+
+    def process_record(self):
+        for t in self.targets(must_exist=False):
+            if t.provider is None:
+                exc = PSNotSupportedException("Provider operation stopped because the provider does not support "
+                                              "this operation.", category="NotImplemented", target=t.path)
+                self.report(exc, "NotSupported", t.path)
+                continue
+            value = None if self.value is AUTOMATION_NULL else self.value
+            if not self.should_process(t.provider.operations["set"], t.path, value):
+                continue
+            item = self.provider_change(lambda: t.provider.write(self.ctx, t.path, value, bool(self.force)))
+            if item is not None and self.pass_thru:
+                self.write_object(item)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -410,9 +447,10 @@ class GetItem(_FsCmdlet):
 @cmdlet("Test-Path", default_set="Path", module=MANAGEMENT)
 class TestPath(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",),
-                     allow_null=True)
+                     allow_null=True, allow_empty_string=True, allow_empty_collection=True)
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
+                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}},
+                             allow_null=True, allow_empty_string=True, allow_empty_collection=True)
     filter = Parameter("string")
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -425,14 +463,22 @@ class TestPath(_FsCmdlet):
     def process_record(self):
         literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
         raw = self.literal_path if literal else self.path
-        values = as_list(raw) if raw is not None else [None]
+        values = as_list(raw) if raw is not None else []
+        if not values:
+            self.null_path(raw)
+            return
         for p in values:
             if p is None:
-                exc = ArgumentNullException("Cannot bind argument to parameter 'Path' because it is null.",
-                                            category="InvalidArgument")
-                self.report(exc, "NullPathNotPermitted", None)
+                self.null_path(raw)
                 continue
             self.write_object(self.test(text(p), literal))
+
+    def null_path(self, raw: Any) -> None:
+        """TestPathCommand: an ArgumentNullException whose parameter name is TestPathResources'
+        PathIsNullOrEmptyCollection text, so the message reads as pwsh prints it."""
+        exc = ArgumentNullException("Value cannot be null. (Parameter 'The provided Path argument was null or an "
+                                    "empty collection.')", category="InvalidArgument")
+        self.report(exc, "NullPathNotPermitted", raw)
 
     def test(self, p: str, literal: bool) -> bool:
         if p.strip() == "":
@@ -442,10 +488,14 @@ class TestPath(_FsCmdlet):
             if q is not None and q[:-1].casefold() not in KNOWN_DRIVES:
                 return False
             return "\x00" not in p
-        od = other_drive(p)
-        if od is not None:
-            return self.path_type != "Leaf" if not od[1] else \
-                (other_drive_exists(self.ctx, *od) and self.path_type != "Container")
+        on_drive = provider_of(p)
+        if on_drive is not None:
+            # a session-state drive is a container of leaves
+            provider, rest = on_drive
+            if not rest:
+                return self.path_type != "Leaf"
+            found = [provider.get(self.ctx, rest)] if literal else [i for _, i in provider.match(self.ctx, rest)]
+            return any(i is not None for i in found) and self.path_type != "Container"
         q = qualifier_of(strip_provider(p))
         if q is not None and q[:-1].casefold() not in KNOWN_DRIVES:
             return False
@@ -538,7 +588,8 @@ def join_two(left: str, right: str) -> str:
 class JoinPath(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True,
                      aliases=("PSPath",))
-    child_path = Parameter("string", position=1, mandatory=True, by_property_name=True, allow_null=True)
+    child_path = Parameter("string", position=1, mandatory=True, by_property_name=True, allow_null=True,
+                           allow_empty_string=True)
     additional_child_path = Parameter("string[]", position=2, by_property_name=True, remaining=True)
     resolve_ = Parameter("switch", name="Resolve")
     credential = Parameter("object", by_property_name=True)
@@ -685,13 +736,36 @@ class _ContentCmdlet(_FsCmdlet):
     force = Parameter("switch")
     credential = Parameter("object", by_property_name=True)
 
+    @property
+    def literal(self) -> bool:
+        return self.parameter_set == "LiteralPath" or self.literal_path is not None
+
+    def paths(self) -> list[str]:
+        return as_str_list(self.literal_path if self.literal else self.path)
+
+    def drive_items(self, must_exist: bool = True) -> list:
+        """(provider, name, item) for the paths on session-state drives (`env:HOME`); item is None for a name
+        that does not exist yet when `must_exist` is false."""
+        out = []
+        for p in self.paths():
+            on_drive = provider_of(p)
+            if on_drive is None:
+                continue
+            provider, rest = on_drive
+            if not must_exist and rest and not _wild(rest) and provider.get(self.ctx, rest) is None:
+                out.append((provider, rest, None))
+                continue
+            out.extend((provider, name, item) for name, item in self.provider_matches(provider, rest, self.literal))
+        return out
+
     def content_paths(self, must_exist: bool = True, missing_error: str = "PathNotFound") -> list[str]:
-        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
+        """The FileSystem paths among -Path/-LiteralPath (session-state drives: drive_items)."""
+        literal = self.literal
         include = _name_matcher(as_str_list(self.include))
         exclude = _name_matcher(as_str_list(self.exclude))
         out = []
-        for p in as_str_list(self.literal_path if literal else self.path):
-            if isinstance(self, GetContent) and other_drive(p) is not None:
+        for p in self.paths():
+            if provider_of(p) is not None:
                 continue
             if not literal and _wild(p):
                 found = expand_wildcards(self.ctx.session, p, force=bool(self.force))
@@ -736,39 +810,24 @@ class GetContent(_ContentCmdlet):
         if total == 0:
             return
         encoding = encoding_of(self, self.encoding)
-        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
-        for p in as_str_list(self.literal_path if literal else self.path):
-            od = other_drive(p)
-            if od is not None:
-                self.read_other_drive(p, *od)
-        if all(other_drive(p) is not None for p in as_str_list(self.literal_path if literal else self.path)):
+        on_drives = [p for p in self.paths() if provider_of(p) is not None]
+        if on_drives:
+            self.read_drive_items()
+        if len(on_drives) == len(self.paths()):
             return
         for full in self.content_paths():
             self.ctx.check_stop()
             self.read_file(full, total, encoding)
 
-    def read_other_drive(self, path: str, drive: str, rest: str) -> None:
-        """Content of env:, variable:, alias: and function: items (their value as text)."""
+    def read_drive_items(self) -> None:
+        """Content of env:, variable:, alias: and function: items: their value (SessionStateProviderBase)."""
         if self.is_bound("Tail"):
             exc = InvalidOperationException("The dynamic parameter Tail is not supported by this provider.",
                                             category="InvalidOperation")
             self.report(exc, "TailNotSupported", self.tail)
             return
-        items = [(n, v) for n, v in other_drive_items(self.ctx, drive) if matcher([rest or "*"])(n)]
-        if not items:
-            self.path_not_found(path)
-            return
-        for name, item in items:
-            if drive == "env":
-                value = item.Value
-            elif drive == "variable":
-                value = item.value
-            elif drive == "alias":
-                value = item.definition
-            else:
-                sb = getattr(item, "script_block", None)
-                value = str(sb) if sb is not None else ""
-            self.write_object(value, enumerate_collection=drive == "variable")
+        for provider, _name, item in self.drive_items():
+            self.write_object(provider.value_of(item), enumerate_collection=provider.drive == "Variable")
 
     def read_file(self, full: str, total: int, encoding) -> None:
         if os.path.isdir(full):
@@ -779,13 +838,8 @@ class GetContent(_ContentCmdlet):
         try:
             with open(full, "rb") as fh:
                 data = fh.read()
-        except PermissionError:
-            exc = UnauthorizedAccessException(f"Access to the path '{full}' is denied.", target=full)
-            self.report(exc, "GetContentReaderUnauthorizedAccessError", full)
-            return
         except OSError as err:
-            exc = IOException(err.strerror or str(err), category="ReadError", target=full)
-            self.report(exc, "GetContentReaderIOError", full)
+            self.os_error(err, full, "GetContentReaderUnauthorizedAccessError", "GetContentReaderIOError", "ReadError")
             return
         tail = int(self.tail if self.tail is not None else -1)
         if self.as_byte_stream:
@@ -836,7 +890,7 @@ class GetContent(_ContentCmdlet):
 
 class _WriteContentCmdlet(_ContentCmdlet):
     value = Parameter("object[]", position=1, mandatory=True, pipeline=True, by_property_name=True,
-                      allow_null=True)
+                      allow_null=True, allow_empty_collection=True)
     pass_thru = Parameter("switch")
     no_newline = Parameter("switch")
     encoding = Parameter("object")
@@ -849,13 +903,32 @@ class _WriteContentCmdlet(_ContentCmdlet):
         self.started: set = set()
 
     def process_record(self):
-        if self.targets is None:
-            self.targets = self.content_paths(must_exist=False)
         values = self.value if isinstance(self.value, list) else ([] if self.value is None else [self.value])
         if self.value is None:
             values = [None]
+        if self.targets is None:
+            self.targets = [full for full in self.content_paths(must_exist=False)
+                            if self.should_process("content", full)]
+            self.write_drive_items(values)
         for full in self.targets:
             self.write_values(full, values)
+
+    def write_drive_items(self, values: list) -> None:
+        """SessionStateProviderBaseContentReaderWriter.Write: the item's value becomes the content (one value
+        unwrapped); appending would need Seek, which these providers refuse."""
+        for provider, name, _item in self.drive_items(must_exist=False):
+            if self.append_mode:
+                exc = PSNotSupportedException("Cannot call method. The content Seek method is not supported by this "
+                                              "provider.", category="NotImplemented", target=name)
+                self.report(exc, "NotSupported", name)
+                continue
+            if not self.should_process("content", provider.display_path(name)):
+                continue
+            value = values[0] if len(values) == 1 else list(values)
+            self.provider_change(lambda: provider.write(self.ctx, name, value, bool(self.force)))
+            if self.pass_thru:
+                for v in values:
+                    self.write_object(v)
 
     def render(self, values: list) -> bytes:
         if self.as_byte_stream:
@@ -892,13 +965,8 @@ class _WriteContentCmdlet(_ContentCmdlet):
                                              category="ObjectNotFound", target=full)
             self.report(exc, "GetContentWriterDirectoryNotFoundError", full)
             return
-        except PermissionError:
-            exc = UnauthorizedAccessException(f"Access to the path '{full}' is denied.", target=full)
-            self.report(exc, "GetContentWriterUnauthorizedAccessError", full)
-            return
         except OSError as err:
-            exc = IOException(err.strerror or str(err), category="WriteError", target=full)
-            self.report(exc, "GetContentWriterIOError", full)
+            self.os_error(err, full, "GetContentWriterUnauthorizedAccessError", "GetContentWriterIOError")
             return
         self.started.add(full)
         if self.pass_thru:
@@ -908,6 +976,7 @@ class _WriteContentCmdlet(_ContentCmdlet):
 
 @cmdlet("Set-Content", should_process=True, default_set="Path", module=MANAGEMENT)
 class SetContent(_WriteContentCmdlet):
+    operations = {"content": Operation("Set Content", "Path: {0}")}      # NavigationResources.resx
     def end_processing(self):
         # Set-Content with no input still truncates the file (pwsh opens the writer in BeginProcessing)
         pass
@@ -916,12 +985,21 @@ class SetContent(_WriteContentCmdlet):
 @cmdlet("Add-Content", should_process=True, default_set="Path", module=MANAGEMENT)
 class AddContent(_WriteContentCmdlet):
     append_mode = True
+    operations = {"content": Operation("Add Content", "Path: {0}")}
 
 
 @cmdlet("Clear-Content", aliases=("clc",), should_process=True, default_set="Path", module=MANAGEMENT)
 class ClearContent(_ContentCmdlet):
+    operations = {"clear": _fs_operation("Clear Content", "Item: {0}", "ClearContent")}
+
     def process_record(self):
+        for _provider, name, _item in self.drive_items():
+            exc = PSNotSupportedException("Cannot perform the ClearContent operation. The ClearContent operation is "
+                                          "not supported by this provider.", category="NotImplemented", target=name)
+            self.report(exc, "NotSupported", name)
         for full in self.content_paths():
+            if not os.path.isdir(full) and not self.should_process("clear", full):
+                continue
             if os.path.isdir(full):
                 exc = IOException(f"Unable to clear content because it is a directory: '{full}'.",
                                   category="InvalidOperation", target=full)
@@ -931,8 +1009,7 @@ class ClearContent(_ContentCmdlet):
                 with open(full, "wb"):
                     pass
             except OSError as err:
-                exc = IOException(err.strerror or str(err), category="WriteError", target=full)
-                self.report(exc, "ClearContentIOError", full)
+                self.os_error(err, full, "ClearContentIOError", "ClearContentIOError")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -942,15 +1019,32 @@ class ClearContent(_ContentCmdlet):
 class NewItem(_FsCmdlet):
     path = Parameter("string[]", position=0, mandatory=True, by_property_name=True, sets=("pathSet", "nameSet"),
                      per_set={"nameSet": {"mandatory": False}})
-    name = Parameter("string", mandatory=True, by_property_name=True, sets=("nameSet",), allow_null=True)
+    name = Parameter("string", mandatory=True, by_property_name=True, sets=("nameSet",), allow_null=True,
+                     allow_empty_string=True)
     item_type = Parameter("string", by_property_name=True, aliases=("Type",))
     value = Parameter("object", pipeline=True, by_property_name=True, aliases=("Target",))
     force = Parameter("switch")
     credential = Parameter("object", by_property_name=True)
+    # FileSystemProviderStrings.resx (NewItemAction*), and the session-state drives' New Item / Set Item
+    operations = {
+        "file": _fs_operation("Create File", "Destination: {0}", "NewItem"),
+        "directory": _fs_operation("Create Directory", "Destination: {0}", "NewItem"),
+        "symboliclink": _fs_operation("Create Symbolic Link", "Destination: {0}", "NewItem"),
+        "hardlink": _fs_operation("Create Hard Link", "Destination: {0}", "NewItem"),
+        "junction": _fs_operation("Create Junction", "Destination: {0}", "NewItem"),
+        "new": OPERATIONS["new"], "set": OPERATIONS["set"],
+    }
 
     def process_record(self):
         session = self.ctx.session
         paths = as_str_list(self.path) if self.path is not None else [session.location]
+        on_drives = [provider_of(p) for p in paths]
+        for on_drive in filter(None, on_drives):
+            provider, rest = on_drive
+            self.create_on_drive(provider, self.name if self.name else rest)
+        paths = [p for p, on_drive in zip(paths, on_drives) if on_drive is None]
+        if not paths:
+            return
         kind = (self.item_type or "File").casefold()
         if kind in ("f", "fi", "fil"):
             kind = "file"
@@ -972,8 +1066,27 @@ class NewItem(_FsCmdlet):
                 pass
             self.create(full, kind)
 
+    def create_on_drive(self, provider: SessionStateProvider, name: str) -> None:
+        """SessionStateProviderBase.NewItem: a value is required, an existing name needs -Force."""
+        value = None if self.value is AUTOMATION_NULL else self.value
+        if value is None:
+            exc = ArgumentNullException("Value cannot be null. (Parameter 'value')", category="InvalidArgument")
+            self.report(exc, "NewItemValueNotSpecified", name)
+            return
+        if provider.get(self.ctx, name) is not None and not self.force:
+            self.report(provider.already_exists(name))
+            return
+        if not self.should_process(provider.operations["new"], name, self.item_type, value) or \
+                not self.should_process(provider.operations["set"], name, value):
+            return
+        item = self.provider_change(lambda: provider.write(self.ctx, name, value, bool(self.force)))
+        if item is not None:
+            self.write_object(item)
+
     def create(self, full: str, kind: str) -> None:
         value = self.value
+        if not self.should_process(kind, full):
+            return
         if kind == "directory":
             if os.path.isdir(full):
                 if self.force:
@@ -1053,51 +1166,27 @@ class NewItem(_FsCmdlet):
         self.write_object(FileInfo(full))
 
     def io_error(self, full: str, err: OSError, error_id: str) -> None:
-        if isinstance(err, PermissionError):
-            exc = UnauthorizedAccessException(f"Access to the path '{full}' is denied.", target=full)
-            self.report(exc, error_id, full)
-            return
-        exc = IOException(err.strerror or str(err), category="WriteError", target=full)
-        self.report(exc, error_id, full)
-
-
-class _ItemsCmdlet(_FsCmdlet):
-    path = Parameter("string[]", position=0, mandatory=True, pipeline=True, by_property_name=True, sets=("Path",))
-    literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
-                             sets=("LiteralPath", "Path"), per_set={"Path": {"mandatory": False, "hidden": True}})
-    filter = Parameter("string")
-    include = Parameter("string[]")
-    exclude = Parameter("string[]")
-    force = Parameter("switch")
-    credential = Parameter("object", by_property_name=True)
-
-    def source_paths(self) -> list[str]:
-        literal = self.parameter_set == "LiteralPath" or self.literal_path is not None
-        include = _name_matcher(as_str_list(self.include))
-        exclude = _name_matcher(as_str_list(self.exclude))
-        out = []
-        for p in as_str_list(self.literal_path if literal else self.path):
-            for full in self.resolve(p, literal, force=bool(self.force)):
-                name = leaf_of(full)
-                if not _filter_match(self.filter, name) or not _apply_include_exclude(name, include, exclude):
-                    continue
-                out.append(full)
-        return out
+        self.os_error(err, full, error_id, error_id)
 
 
 @cmdlet("Remove-Item", aliases=("ri", "rd", "del", "erase"), should_process=True, default_set="Path",
         module=MANAGEMENT)
-class RemoveItem(_ItemsCmdlet):
+class RemoveItem(_ItemCmdlet):
     recurse = Parameter("switch", aliases=("r",))
+    operations = {"file": _fs_operation("Remove File", "{0}", "RemoveItem"),
+                  "directory": _fs_operation("Remove Directory", "{0}", "RemoveItem"), "remove": OPERATIONS["remove"]}
 
     def process_record(self):
-        for full in self.source_paths():
-            self.ctx.check_stop()
-            self.remove(full)
+        for t in self.targets():
+            if t.provider is not None:
+                if self.should_process(t.provider.operations["remove"], t.path):
+                    self.provider_change(lambda: t.provider.delete(self.ctx, t.path, bool(self.force)))
+            elif self.should_process("directory" if _is_real_dir(t.path) else "file", t.path):
+                self.remove(t.path)
 
     def remove(self, full: str) -> None:
         try:
-            if os.path.isdir(full) and not os.path.islink(full):
+            if _is_real_dir(full):
                 if os.listdir(full) and not self.recurse:
                     exc = IOException(f"Directory {full} cannot be removed because it is not empty.",
                                       category="WriteError", target=full)
@@ -1112,17 +1201,31 @@ class RemoveItem(_ItemsCmdlet):
                     self.report(exc, "RemoveFileSystemItemUnAuthorizedAccess", full)
                     return
                 os.remove(full)
-        except PermissionError:
-            exc = UnauthorizedAccessException(f"Access to the path '{full}' is denied.", target=full)
-            self.report(exc, "RemoveFileSystemItemUnAuthorizedAccess", full)
         except OSError as err:
-            exc = IOException(err.strerror or str(err), category="WriteError", target=full)
-            self.report(exc, "RemoveFileSystemItemIOError", full)
+            self.os_error(err, full, "RemoveFileSystemItemUnAuthorizedAccess", "RemoveFileSystemItemIOError")
 
 
-class _CopyMoveCmdlet(_ItemsCmdlet):
+def _item_operations(verb: str, **more: Operation) -> dict:
+    """FileSystemProviderStrings.resx: `Copy File` / `Move Directory` ... on `Item: {0} Destination: {1}`."""
+    return {"file": _fs_operation(f"{verb} File", "Item: {0} Destination: {1}", f"{verb}Item"),
+            "directory": _fs_operation(f"{verb} Directory", "Item: {0} Destination: {1}", f"{verb}Item"), **more}
+
+
+class _CopyMoveCmdlet(_ItemCmdlet):
     destination = Parameter("string", position=1, by_property_name=True)
     pass_thru = Parameter("switch")
+
+    def fs_targets(self) -> Iterator[str]:
+        """The FileSystem sources; a session-state item goes to copy_on_drive (Move-Item has none there)."""
+        for t in self.targets():
+            if t.provider is None:
+                yield t.path
+            elif isinstance(self, CopyItem):
+                self.copy_on_drive(t)
+            else:
+                exc = PSNotSupportedException("Provider operation stopped because the provider does not support "
+                                              "this operation.", category="NotImplemented", target=t.path)
+                self.report(exc, "NotSupported", t.path)
 
     def destination_for(self, source: str) -> str:
         session = self.ctx.session
@@ -1143,11 +1246,27 @@ class _CopyMoveCmdlet(_ItemsCmdlet):
 class CopyItem(_CopyMoveCmdlet):
     container = Parameter("switch")
     recurse = Parameter("switch")
+    operations = _item_operations("Copy", copy=OPERATIONS["copy"])
+
+    def copy_on_drive(self, t: Target) -> None:
+        """SessionStateProviderBase.CopyItem: the value goes to a new name on the same drive."""
+        on_drive = provider_of(self.destination) if self.destination else None
+        dest = on_drive[1] if on_drive is not None and on_drive[0] is t.provider else ""
+        if not dest:
+            if self.pass_thru:
+                self.write_object(t.item)
+            return
+        if self.should_process(t.provider.operations["copy"], t.path, dest):
+            item = self.provider_change(
+                lambda: t.provider.write(self.ctx, dest, t.provider.value_of(t.item), bool(self.force)))
+            if item is not None and self.pass_thru:
+                self.write_object(item)
 
     def process_record(self):
-        for src in self.source_paths():
-            self.ctx.check_stop()
+        for src in self.fs_targets():
             dest = self.destination_for(src)
+            if not self.should_process("directory" if os.path.isdir(src) else "file", src, dest):
+                continue
             try:
                 if os.path.isdir(src):
                     if self.same(src, dest):
@@ -1178,13 +1297,10 @@ class CopyItem(_CopyMoveCmdlet):
                         os.chmod(dest, os.stat(dest).st_mode | _stat.S_IWUSR)
                     shutil.copy2(src, dest)
                     result = FileInfo(dest)
-            except PermissionError:
-                exc = UnauthorizedAccessException(f"Access to the path '{dest}' is denied.", target=dest)
-                self.report(exc, "CopyFileInfoItemUnauthorizedAccessError", src)
-                continue
             except OSError as err:
-                exc = IOException(err.strerror or str(err), category="WriteError", target=src)
-                self.report(exc, "CopyFileInfoItemIOError", src)
+                # the access error names the destination, the IOException the source
+                self.os_error(err, dest if isinstance(err, PermissionError) else src,
+                              "CopyFileInfoItemUnauthorizedAccessError", "CopyFileInfoItemIOError", target=src)
                 continue
             if self.pass_thru:
                 self.write_object(result)
@@ -1192,10 +1308,13 @@ class CopyItem(_CopyMoveCmdlet):
 
 @cmdlet("Move-Item", aliases=("mi", "move"), should_process=True, default_set="Path", module=MANAGEMENT)
 class MoveItem(_CopyMoveCmdlet):
+    operations = _item_operations("Move")
+
     def process_record(self):
-        for src in self.source_paths():
-            self.ctx.check_stop()
+        for src in self.fs_targets():
             dest = self.destination_for(src)
+            if not self.should_process("directory" if os.path.isdir(src) else "file", src, dest):
+                continue
             if os.path.lexists(dest) and not self.same(src, dest):
                 if not self.force or os.path.isdir(dest):
                     kind = "MoveDirectoryItemIOError" if os.path.isdir(src) else "MoveFileInfoItemIOError"
@@ -1227,10 +1346,16 @@ class RenameItem(_FsCmdlet):
     force = Parameter("switch")
     pass_thru = Parameter("switch")
     credential = Parameter("object", by_property_name=True)
+    operations = _item_operations("Rename", rename=OPERATIONS["rename"])
 
     def process_record(self):
         literal = self.parameter_set == "ByLiteralPath" or self.literal_path is not None
         p = self.literal_path if literal else self.path
+        on_drive = provider_of(p)
+        if on_drive is not None:
+            for name, item in self.provider_matches(on_drive[0], on_drive[1], literal):
+                self.rename_on_drive(on_drive[0], name, item)
+            return
         sources = self.resolve(p, literal)
         if len(sources) > 1:
             exc = PSArgumentException("Cannot rename because the target specified represents more than one item.",
@@ -1249,6 +1374,8 @@ class RenameItem(_FsCmdlet):
                     continue
             else:
                 target = os.path.join(parent, new)
+            if not self.should_process("directory" if os.path.isdir(src) else "file", src, target):
+                continue
             if os.path.lexists(target) and target != src:
                 kind = "RenameItemIOError"
                 exc = IOException("Cannot create a file when that file already exists.", category="WriteError",
@@ -1263,6 +1390,26 @@ class RenameItem(_FsCmdlet):
                 continue
             if self.pass_thru:
                 self.write_object(item_object(target))
+
+
+    def rename_on_drive(self, provider: SessionStateProvider, name: str, item: Any) -> None:
+        """SessionStateProviderBase.RenameItem: the item moves to the new name on the same drive."""
+        new = text(self.new_name)
+        if provider.get(self.ctx, new) is not None and new.casefold() != name.casefold() and not self.force:
+            self.report(provider.already_exists(new))
+            return
+        if not self.should_process(provider.operations["rename"], name, new):
+            return
+
+        def rename():
+            if new.casefold() == name.casefold():
+                return item
+            renamed = provider.write(self.ctx, new, item, bool(self.force))
+            provider.delete(self.ctx, name, bool(self.force))
+            return renamed
+        renamed = self.provider_change(rename)
+        if renamed is not None and self.pass_thru:
+            self.write_object(renamed)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1280,6 +1427,7 @@ class OutFile(_FsCmdlet):
     width = Parameter("int", validate_range=(2, 2147483647))
     no_newline = Parameter("switch")
     input_object = Parameter("psobject", pipeline=True)
+    operations = {"output": Operation("Output to File")}       # ShouldProcess(FilePath, OutFile_Action)
 
     def begin_processing(self):
         self.fh = None
@@ -1288,7 +1436,7 @@ class OutFile(_FsCmdlet):
         literal = self.parameter_set == "ByLiteralPath" or self.literal_path is not None
         p = self.literal_path if literal else self.file_path
         session = self.ctx.session
-        if self.drive_not_found(p):
+        if not self.should_process("output", p) or self.drive_not_found(p):
             self.target = None
             return
         if literal or not _wild(p):

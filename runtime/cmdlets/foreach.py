@@ -50,7 +50,8 @@ class _DollarUnderGuard:
 class ForEachObject(Cmdlet):
     input_object = Parameter("psobject", pipeline=True)
     begin = Parameter("scriptblock", sets=("ScriptBlockSet",))
-    process = Parameter("scriptblock[]", position=0, mandatory=True, sets=("ScriptBlockSet",))
+    process = Parameter("scriptblock[]", position=0, mandatory=True, sets=("ScriptBlockSet",), allow_null=True,
+                        allow_empty_collection=True)
     end = Parameter("scriptblock", sets=("ScriptBlockSet",))
     remaining_scripts = Parameter("scriptblock[]", remaining=True, sets=("ScriptBlockSet",))
     member_name = Parameter("string", position=0, mandatory=True, sets=("PropertyAndMethodSet",))

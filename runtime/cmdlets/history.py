@@ -9,6 +9,7 @@ from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.cmdlets.variables import as_list, as_str_list, text
 from pslark.runtime.errors import ArgumentException, InvalidOperationException, PSException
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 CORE = "Microsoft.PowerShell.Core"
 
@@ -209,9 +210,13 @@ class ClearHistory(_HistoryCmdlet):
     count = Parameter("int", position=1, validate_range=(1, 2147483647))
     command_line = Parameter("string[]", sets=("CommandLineParameter",))
     newest = Parameter("switch")
+    # ShouldProcess(HistoryStrings.ClearHistoryWarning): the cmdlet's name is the operation
+    operations = {"clear": Operation(None, "This command will clear all the entries from the session history.")}
 
     def process_record(self):
         from pslark.runtime.conversion import to_int
+        if not self.should_process("clear"):
+            return
         hist = history_entries(self.ctx)
         if self.parameter_set == "CommandLineParameter" and self.command_line is not None:
             from pslark.runtime.cmdlets.variables import matcher
@@ -248,11 +253,12 @@ class ClearHistory(_HistoryCmdlet):
 @cmdlet("Invoke-History", aliases=("r", "ihy"), should_process=True, module=CORE)
 class InvokeHistory(_HistoryCmdlet):
     id = Parameter("string", position=0, by_property_name=True)
+    operations = {"invoke": Operation(None)}          # ShouldProcess(command line)
 
     def process_record(self):
         hist = history_entries(self.ctx)
         entry = self.find(hist)
-        if entry is None:
+        if entry is None or not self.should_process("invoke", entry.command_line):
             return
         self.ctx.host.write_line(entry.command_line)
         start = _dt.datetime.now()

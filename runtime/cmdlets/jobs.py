@@ -15,6 +15,7 @@ from pslark.runtime.errors import (
 )
 from pslark.runtime.jobs.model import FINISHED_STATES, JOB_STATES, PERSISTENT_STATES, Job
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 CORE = "Microsoft.PowerShell.Core"
 SESSION_ID_SET = "SessionIdParameterSet"
@@ -442,10 +443,18 @@ WaitJob = _job_cmdlet("Wait-Job", "WaitJob", dict(
 # ------------------------------------------------------------------------------------------------
 # Stop-Job
 
+# RemotingErrorIdStrings.StopPSJobWhatIfTarget, with VerbsLifecycle.Stop / VerbsCommon.Remove as the operation
+_JOB_TARGET = 'Remote Command: {0}, associated with the job that has an ID of "{1}".'
+
+
 class _StopJob(JobCmdletBase):
+    operations = {"stop": Operation("Stop", _JOB_TARGET)}
+
     def process_record(self):
         for job in self.jobs_for_set(recurse=True):
             if not job.is_finished:
+                if not self.should_process("stop", job.command, job.id):
+                    continue
                 job.stop()
             if self.pass_thru:
                 self.write_object(job)
@@ -461,12 +470,16 @@ StopJob = _job_cmdlet("Stop-Job", "StopJob", dict(
 # Remove-Job
 
 class _RemoveJob(JobCmdletBase):
+    operations = {"remove": Operation("Remove", _JOB_TARGET)}
+
     def process_record(self):
         force = bool(self.force)
         jobs = self.jobs_for_set(recurse=self.parameter_set in (SESSION_ID_SET, INSTANCE_ID_SET),
                                  check_remove=not force)
         repo = self.repository()
         for job in jobs:
+            if not self.should_process("remove", job.command, job.id):
+                continue
             if job.parent is not None or job not in repo.jobs():
                 exc = ArgumentException("The command cannot remove the job because it is a child job. Child jobs can "
                                         "be removed only by removing the parent job.")

@@ -778,6 +778,7 @@ class RemoveModule(_ModuleCmdlet):
     fully_qualified_name = Parameter("object", mandatory=True, by_property_name=True, sets=("FullyQualifiedName",))
     module_info = Parameter("object[]", position=0, mandatory=True, pipeline=True, sets=("ModuleInfo",))
     force = Parameter("switch")
+    operations = {"remove": Operation(None, "{0} ({1})")}     # ShouldProcess(ConfirmRemoveModule: name, path)
 
     def begin_processing(self):
         self.removed_any = False
@@ -808,6 +809,8 @@ class RemoveModule(_ModuleCmdlet):
                     self.report(exc, "Modules_NoModulesRemoved", n)
                 targets += hits
         for mod in targets:
+            if not self.should_process("remove", mod.name, mod.path):
+                continue
             unpublish(mod)
             for key, value in list(table.items()):
                 if value is mod:

@@ -1508,8 +1508,9 @@ class MeasureObject(Cmdlet):
 
 @cmdlet("Compare-Object")
 class CompareObject(Cmdlet):
-    reference_object = Parameter("psobject[]", position=0, mandatory=True, allow_null=False)
-    difference_object = Parameter("psobject[]", position=1, mandatory=True, pipeline=True, allow_null=False)
+    reference_object = Parameter("psobject[]", position=0, mandatory=True, allow_empty_collection=True)
+    difference_object = Parameter("psobject[]", position=1, mandatory=True, pipeline=True,
+                                  allow_empty_collection=True)
     sync_window = Parameter("int", default=2147483647, validate_range=(0, 2147483647))
     property = Parameter("object[]")
     exclude_different = Parameter("switch")
@@ -1531,15 +1532,6 @@ class CompareObject(Cmdlet):
         self._diff_backlog: list = []
         self._props = _as_list(self.property)
 
-    def _null_check(self, name: str, value: Any) -> None:
-        if value is None:
-            from pslark.runtime.errors import ParameterBindingException
-            msg = f"Cannot bind argument to parameter '{name}' because it is null."
-            rec = ErrorRecord(ParameterBindingException(msg),
-                              f"ParameterArgumentValidationErrorNullNotAllowed,{self.fq_suffix()}", "InvalidData",
-                              None, self.invocation)
-            self.throw_terminating(rec)
-
     def _entries(self, objects: list) -> list:
         return [order_entry(self, o, self._specs, i) for i, o in enumerate(objects)]
 
@@ -1556,9 +1548,6 @@ class CompareObject(Cmdlet):
         self._comparer = EntryComparer([True] * width, bool(self.case_sensitive))
 
     def process_record(self):
-        for name, value in (("ReferenceObject", self.reference_object), ("DifferenceObject", self.difference_object)):
-            if value is None or (isinstance(value, list) and len(value) == 1 and value[0] is None):
-                self._null_check(name, None)
         refs = [x for x in _as_list(self.reference_object)]
         diffs = [x for x in _as_list(self.difference_object)]
         if not refs:
@@ -1685,7 +1674,7 @@ class TeeObject(Cmdlet):
         if self.parameter_set in ("File", "LiteralFile"):
             path = self.file_path if self.parameter_set == "File" else self.literal_path
             from pslark.runtime.cmdlets.data import open_text_writer, provider_path
-            full = provider_path(self, path, "FilePath" if self.parameter_set == "File" else "LiteralPath")
+            full = provider_path(self, path)
             self._file = open_text_writer(self, full, self.encoding, bool(self.append))
             from pslark.runtime.formatting import OutDefault
             self._formatter = OutDefault(width=max(1, self.ctx.host.width - 1), ansi=False)
@@ -2373,10 +2362,10 @@ def _validate_note_property_name(binder, param, value, extent) -> None:
 class AddMember(Cmdlet):
     _ALL = ("MemberSet", "TypeNameSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet")
     _MEMBERS = ("MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet")
-    input_object = Parameter("psobject", mandatory=True, pipeline=True, allow_null=False, sets=_ALL)
+    input_object = Parameter("psobject", mandatory=True, pipeline=True, sets=_ALL)
     member_type = Parameter("System.Management.Automation.PSMemberTypes", mandatory=True, position=0,
-                            aliases=("Type",), sets=("MemberSet",), allow_null=False)
-    name = Parameter("string", mandatory=True, position=1, sets=("MemberSet",), allow_null=False)
+                            aliases=("Type",), sets=("MemberSet",))
+    name = Parameter("string", mandatory=True, position=1, sets=("MemberSet",))
     value = Parameter("object", position=2, sets=("MemberSet",))
     second_value = Parameter("object", position=3, sets=("MemberSet",))
     type_name = Parameter("string", sets=_ALL, validate_not_null_or_empty=True,
@@ -2385,7 +2374,8 @@ class AddMember(Cmdlet):
     pass_thru = Parameter("switch", sets=_ALL)
     note_property_name = Parameter("object", mandatory=True, position=0, sets=("NotePropertySingleMemberSet",),
                                    validate_not_null_or_empty=True, validate_script=_validate_note_property_name)
-    note_property_value = Parameter("object", mandatory=True, position=1, sets=("NotePropertySingleMemberSet",))
+    note_property_value = Parameter("object", mandatory=True, position=1, sets=("NotePropertySingleMemberSet",),
+                                    allow_null=True)
     note_property_members = Parameter("System.Collections.IDictionary", mandatory=True, position=0,
                                       sets=("NotePropertyMultiMemberSet",), validate_not_null_or_empty=True)
 
@@ -2438,12 +2428,6 @@ class AddMember(Cmdlet):
         return wrapper
 
     def process_record(self):
-        if is_null(self.input_object):
-            # the binder lets null through; pwsh refuses it for this mandatory PSObject parameter
-            from pslark.runtime.errors import ParameterBindingException
-            msg = "Cannot bind argument to parameter 'InputObject' because it is null."
-            self.throw_terminating(self.error_record(msg, "ParameterArgumentValidationErrorNullNotAllowed",
-                                                     "InvalidData", None, ParameterBindingException(msg)))
         if self.type_name is not None and not str(self.type_name).strip():
             self._fail("TypeNameShouldNotBeEmpty", self.type_name)
         target = self._target()

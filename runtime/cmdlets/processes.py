@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.cmdlets.variables import as_list, as_str_list, matcher, text
+from pslark.runtime.shouldprocess import Operation
 from pslark.runtime.errors import InvalidOperationException, PSException, RuntimeException, TimeoutException
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
 from pslark.runtime.sysobjects import (
@@ -196,6 +197,8 @@ class StopProcess(_ProcessCmdlet):
                                       "Name": {"mandatory": False, "position": None}})
     pass_thru = Parameter("switch")
     force = Parameter("switch")
+    # ShouldProcess(ProcessNameForConfirmation): the cmdlet's name on `name (id)`
+    operations = {"stop": Operation(None, "{0} ({1})")}
 
     def process_record(self):
         if self.input_object is not None:
@@ -205,6 +208,8 @@ class StopProcess(_ProcessCmdlet):
         else:
             procs = self.by_ids(as_list(self.id))
         for p in procs:
+            if not self.should_process("stop", p.process_name, p.pid):
+                continue
             if p.pid == os.getpid():
                 exc = ProcessCommandException(
                     f"Cannot stop process \"{p.process_name} ({p.pid})\" because of the following error: the process "

@@ -15,6 +15,7 @@ from pslark.runtime.errors import (
     PSInvalidCastException, PSNotSupportedException,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 CORE = "Microsoft.PowerShell.Core"
 
@@ -565,11 +566,15 @@ GetPSSession = cmdlet("Get-PSSession", aliases=("gsn",), default_set="Name", mod
 
 
 class _RemovePSSession(_SessionSelector):
+    operations = {"remove": Operation("Remove")}      # ShouldProcess(ComputerName, "Remove")
+
     def process_record(self):
         from pslark.runtime.remoting import interactive
         from pslark.runtime.remoting.session import session_repository
         repo = session_repository(self.ctx)
         for s in self.matching():
+            if not self.should_process("remove", s.computer_name):
+                continue
             if interactive.current(self.ctx) is s:
                 interactive.pop(self.ctx)
             s.close()

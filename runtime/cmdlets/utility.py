@@ -16,6 +16,7 @@ from pslark.runtime.errors import (
     PSInvalidOperationException, ParseException,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 NS = "Microsoft.PowerShell.Commands."
 
@@ -191,28 +192,10 @@ class GetDate(Cmdlet):
     second = Parameter("int", validate_range=(0, 59))
     millisecond = Parameter("int", validate_range=(0, 999))
     display_hint = Parameter("string", default="DateTime", validate_set=_DISPLAY_HINTS)
-    u_format = Parameter("object", name="UFormat", mandatory=True,
+    u_format = Parameter("string", name="UFormat", mandatory=True,
                          sets=("DateAndUFormat", "UnixTimeSecondsAndUFormat"))
     format = Parameter("string", sets=("DateAndFormat", "UnixTimeSecondsAndFormat"))
     as_utc = Parameter("switch", name="AsUTC")
-
-    def begin_processing(self):
-        # a mandatory string parameter refuses $null and '' at binding (ParameterBinderBase's
-        # ParameterArgumentValidationErrorNullNotAllowed / ...EmptyStringNotAllowed); the binder does not yet
-        if self.is_bound("UFormat"):
-            from pslark.runtime.errors import ParameterBindingException
-            value = self.u_format
-            if is_null(value):
-                msg = "Cannot bind argument to parameter 'UFormat' because it is null."
-                eid = "ParameterArgumentValidationErrorNullNotAllowed"
-            else:
-                value = to_str(value)
-                self.u_format = value
-                msg = "Cannot bind argument to parameter 'UFormat' because it is an empty string."
-                eid = "ParameterArgumentValidationErrorEmptyStringNotAllowed"
-            if is_null(value) or value == "":
-                self.throw_terminating(self.error_record(msg, eid, "InvalidData", None,
-                                                         ParameterBindingException(msg)))
 
     def process_record(self):
         try:
@@ -485,35 +468,11 @@ class SecureString:
         return "System.Security.SecureString"
 
 
-NON_INTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
-
-
-def _cli_non_interactive() -> bool:
-    """Was pslark started with -NonInteractive (-noni)? (the CLI does not tell the host yet)"""
-    import sys
-    for tok in sys.argv[1:]:
-        t = tok.casefold().lstrip("-/")
-        if t in ("c", "command", "f", "file", "e", "ec", "encodedcommand", "cwa", "commandwithargs"):
-            break
-        if len(t) >= 4 and "noninteractive".startswith(t):
-            return True
-    return False
-
-
 def _host_can_read(host) -> bool:
-    """pwsh's console host reads Read-Host input from the terminal or from redirected stdin; only -NonInteractive
-    (and hosts without input: jobs, remoting, embedding) refuse."""
-    if getattr(host, "non_interactive", False):
-        return False
-    if getattr(host, "interactive", False):
-        return True
-    stdin = getattr(host, "stdin", None)
-    if stdin is None:
-        return False
-    import sys
-    if stdin is sys.stdin and _cli_non_interactive():
-        return False
-    return True
+    """pwsh's console host reads Read-Host input from the terminal or from redirected stdin; -NonInteractive and
+    hosts without input (jobs, remoting, embedding) refuse."""
+    can_read = getattr(host, "can_read", None)
+    return bool(can_read()) if can_read is not None else False
 
 
 @cmdlet("Read-Host")
@@ -525,6 +484,7 @@ class ReadHost(Cmdlet):
     def process_record(self):
         host = self.ctx.host
         if not _host_can_read(host):
+            from pslark.runtime.host import NON_INTERACTIVE
             exc = PSInvalidOperationException(NON_INTERACTIVE)
             self.throw_terminating(ErrorRecord(exc, f"System.Management.Automation.PSInvalidOperationException,"
                                                     f"{self.fq_suffix()}", "InvalidOperation", None, self.invocation))
@@ -707,7 +667,7 @@ class JoinString(Cmdlet):
 @cmdlet("ConvertFrom-StringData")
 class ConvertFromStringData(Cmdlet):
     """ConvertFromStringDataCommand: `name = value` lines to a hashtable (escapes as a double-quoted string)."""
-    string_data = Parameter("string", position=0, mandatory=True, pipeline=True, allow_null=True)
+    string_data = Parameter("string", position=0, mandatory=True, pipeline=True, allow_empty_string=True)
     delimiter = Parameter("char", default="=")
 
     def process_record(self):
@@ -760,11 +720,12 @@ def _unescape_string_data(text: str) -> str:
 class NewTemporaryFile(Cmdlet):
     """NewTemporaryFileCommand: an empty tmpXXXX.tmp file in the temp directory, as a FileInfo."""
 
+    operations = {"create": Operation(None)}          # ShouldProcess(tempPath)
+
     def end_processing(self):
         import tempfile
         folder = tempfile.gettempdir()
-        from pslark.runtime.cmdlets.data import should_process
-        if not should_process(self, folder):
+        if not self.should_process("create", folder):
             return
         fd, path = tempfile.mkstemp(prefix="tmp", suffix=".tmp", dir=folder)
         os.close(fd)
@@ -1466,7 +1427,7 @@ class _ContextTracker:
 @cmdlet("Select-String", aliases=("sls",), default_set="File")
 class SelectString(Cmdlet):
     input_object = Parameter("psobject", mandatory=True, pipeline=True, sets=("Object", "ObjectRaw"),
-                             allow_null=True)
+                             allow_null=True, allow_empty_string=True)
     pattern = Parameter("string[]", position=0, mandatory=True)
     path = Parameter("string[]", position=1, mandatory=True, by_property_name=True, sets=("File", "FileRaw"))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),

@@ -11,6 +11,7 @@ from pslark.runtime.errors import (
     SessionStateUnauthorizedAccessException,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
+from pslark.runtime.shouldprocess import Operation
 
 UTILITY = "Microsoft.PowerShell.Utility"
 CORE = "Microsoft.PowerShell.Core"
@@ -226,6 +227,7 @@ class GetVariable(_VariableCommand):
 
 @cmdlet("New-Variable", aliases=("nv",), should_process=True, module=UTILITY)
 class NewVariable(_VariableCommand):
+    operations = {"new": Operation("New variable", "Name: {0} Value: {1}")}     # VariableCommandStrings.resx
     name = Parameter("string", position=0, mandatory=True, by_property_name=True)
     value = Parameter("object", position=1, pipeline=True, by_property_name=True)
     description = Parameter("string")
@@ -247,6 +249,8 @@ class NewVariable(_VariableCommand):
                                         error_id="VariableAlreadyExists", category="ResourceExists", target=name)
             self.write_error(self.error_record(exc.message, "VariableAlreadyExists", "ResourceExists", name, exc))
             return
+        if not self.should_process("new", name, value):
+            return
         if existing is not None and "Constant" in existing.options:
             self.not_writable(existing)
             return
@@ -260,6 +264,7 @@ class NewVariable(_VariableCommand):
 
 @cmdlet("Set-Variable", aliases=("sv", "set"), should_process=True, module=UTILITY)
 class SetVariable(_VariableCommand):
+    operations = {"set": Operation("Set variable", "Name: {0} Value: {1}")}
     name = Parameter("string[]", position=0, mandatory=True, by_property_name=True)
     value = Parameter("object", position=1, pipeline=True, by_property_name=True, default=AUTOMATION_NULL)
     include = Parameter("string[]")
@@ -322,20 +327,24 @@ class SetVariable(_VariableCommand):
             options = options | self.options
         if value is AUTOMATION_NULL:
             value = None
+        if not self.should_process("set", name, value):
+            return
         if self.scope:
             scope = resolve_scope(self, self.scope)
             var = session.new_variable(name, value, scope, options)
         else:
             visible = session.lookup(name)
             if visible is not None and "AllScope" in visible.options:
-                self.update(visible, value)
+                self.update(visible, value, asked=True)
                 return
             var = session.new_variable(name, value, session.current, options)
         var.description = self.description or ""
         if self.pass_thru:
             self.write_object(var)
 
-    def update(self, var, value: Any) -> None:
+    def update(self, var, value: Any, asked: bool = False) -> None:
+        if not asked and not self.should_process("set", var.name, None if value is AUTOMATION_NULL else value):
+            return
         opts = var.options
         if "Constant" in opts or ("ReadOnly" in opts and not self.force):
             self.not_writable(var)
@@ -360,6 +369,7 @@ class SetVariable(_VariableCommand):
 
 @cmdlet("Remove-Variable", aliases=("rv",), should_process=True, module=UTILITY)
 class RemoveVariable(_VariableCommand):
+    operations = {"remove": Operation("Remove variable", "Name: {0}")}
     name = Parameter("string[]", position=0, mandatory=True, by_property_name=True)
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -376,6 +386,8 @@ class RemoveVariable(_VariableCommand):
                 self.not_found(name)
                 continue
             for var in found:
+                if not self.should_process("remove", var.name):
+                    continue
                 if "Constant" in var.options or ("ReadOnly" in var.options and not self.force):
                     exc = SessionStateUnauthorizedAccessException(
                         f"Cannot remove variable {var.name} because it is constant or read-only. If the variable is "
@@ -391,6 +403,7 @@ class RemoveVariable(_VariableCommand):
 
 @cmdlet("Clear-Variable", aliases=("clv",), should_process=True, module=UTILITY)
 class ClearVariable(_VariableCommand):
+    operations = {"clear": Operation("Clear variable", "Name: {0}")}
     name = Parameter("string[]", position=0, mandatory=True, by_property_name=True)
     include = Parameter("string[]")
     exclude = Parameter("string[]")
@@ -406,6 +419,8 @@ class ClearVariable(_VariableCommand):
                 self.not_found(name)
                 continue
             for var in found:
+                if not self.should_process("clear", var.name):
+                    continue
                 if "Constant" in var.options or ("ReadOnly" in var.options and not self.force):
                     self.not_writable(var)
                     continue
@@ -498,6 +513,8 @@ class _WriteAliasCommand(Cmdlet):
                     error_id="AliasAlreadyExists", category="ResourceExists", target=name)
                 self.write_error(self.error_record(exc.message, "AliasAlreadyExists", "ResourceExists", name, exc))
                 return
+        if not self.should_process("write", name, self.value):
+            return
         if scope is None:
             scope = session.current
             visible = session.lookup_alias(name)
@@ -532,12 +549,16 @@ class _WriteAliasCommand(Cmdlet):
 
 @cmdlet("Set-Alias", aliases=("sal",), should_process=True, module=UTILITY)
 class SetAlias(_WriteAliasCommand):
+    operations = {"write": Operation("Set Alias", "Name: {0} Value: {1}")}    # AliasCommandStrings.resx
+
     def process_record(self):
         self.write_alias(existing_check=False)
 
 
 @cmdlet("New-Alias", aliases=("nal",), should_process=True, module=UTILITY)
 class NewAlias(_WriteAliasCommand):
+    operations = {"write": Operation("New Alias", "Name: {0} Value: {1}")}
+
     def process_record(self):
         self.write_alias(existing_check=True)
 

@@ -380,3 +380,60 @@ def test_binding_errors_without_an_argument_point_at_the_command():
                   "MissingMandatoryParameter")
     assert exc.error_id == "MissingMandatoryParameter,Test-Thing"
     assert exc.error_record.invocation_info.extent == "whole command"
+
+
+# ---------------------------------------------------------------- mandatory parameters refuse $null, '' and @()
+
+def _validation_error(b, *args):
+    exc = binding_error(b, *args)
+    assert exc.category == "InvalidData"
+    assert type(exc).__name__ == "ParameterBindingValidationException"
+    return exc.error_id, exc.message
+
+
+def test_mandatory_string_refuses_null_and_empty_string():
+    b = binder(p("string", "Name", mandatory=True))
+    assert _validation_error(b, named("Name", None)) == (
+        f"ParameterArgumentValidationErrorNullNotAllowed,{CMD}", "Cannot bind argument to parameter 'Name' because "
+        "it is null.")
+    assert _validation_error(b, named("Name", "")) == (
+        f"ParameterArgumentValidationErrorEmptyStringNotAllowed,{CMD}", "Cannot bind argument to parameter 'Name' "
+        "because it is an empty string.")
+
+
+def test_mandatory_array_refuses_an_empty_array_and_null_or_empty_elements():
+    b = binder(p("string[]", "Path", mandatory=True))
+    assert _validation_error(b, named("Path", []))[0] == f"ParameterArgumentValidationErrorEmptyArrayNotAllowed,{CMD}"
+    assert _validation_error(b, named("Path", ["a", ""]))[1] == \
+        "Cannot bind argument to parameter 'Path' because it is an empty string."
+    assert _validation_error(b, named("Path", ["a", None]))[0] == \
+        f"ParameterArgumentValidationErrorNullNotAllowed,{CMD}"
+
+
+def test_allow_attributes_and_optional_parameters_let_them_through():
+    b = binder(p("string[]", "Path", mandatory=True, allow_null=True, allow_empty_string=True,
+                 allow_empty_collection=True), p("string", "Other"))
+    assert bind(b, named("Path", None)) == {"Path": None}
+    assert bind(b, named("Path", [])) == {"Path": []}
+    assert bind(b, named("Path", [""]), named("Other", "")) == {"Path": [""], "Other": ""}
+
+
+def test_value_types_and_objects_are_only_checked_for_null():
+    b = binder(p("int[]", "Id", mandatory=True), p("object", "InputObject", mandatory=True))
+    assert bind(b, named("Id", [1]), named("InputObject", "")) == {"Id": [1], "InputObject": ""}
+    assert _validation_error(b, named("Id", [1]), named("InputObject", None))[0] == \
+        f"ParameterArgumentValidationErrorNullNotAllowed,{CMD}"
+
+
+def test_a_parameter_mandatory_in_one_set_is_checked_in_every_set():
+    b = binder(p("string", "Name", sets=("A", "B"), per_set={"A": {"mandatory": True}}))
+    assert _validation_error(b, named("Name", ""))[0] == f"ParameterArgumentValidationErrorEmptyStringNotAllowed,{CMD}"
+
+
+def test_pipeline_null_for_a_mandatory_parameter_is_a_validation_error():
+    b = binder(p("string[]", "Path", mandatory=True, pipeline=True))
+    result = b.bind_arguments([])
+    result.candidate_sets = ["__AllParameterSets"]
+    with pytest.raises(ParameterBindingException) as ei:
+        b.bind_pipeline(result, None, lambda item, name: (False, None))
+    assert ei.value.error_id == f"ParameterArgumentValidationErrorNullNotAllowed,{CMD}"

@@ -8,7 +8,7 @@ def test_remove_item_whatif_keeps_the_file(tmp_path):
     target = tmp_path / "keep.txt"
     target.write_text("x")
     result = run_pslark(["-NoProfile", "-Command", f"Remove-Item '{target}' -WhatIf; Test-Path '{target}'"])
-    assert result.stdout.splitlines() == [f'What if: Performing the operation "Remove-Item" on target "{target}".',
+    assert result.stdout.splitlines() == [f'What if: Performing the operation "Remove File" on target "{target}".',
                                           "True"]
     assert target.exists()
 

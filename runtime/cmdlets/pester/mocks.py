@@ -157,7 +157,7 @@ class MockRegistry:
         klass = type("PesterMockHook", (MockHookCmdlet,), attrs)
         klass.cmdlet_name = hook.hook_name
         klass.default_set = None
-        klass.should_process = False
+        klass.supports_should_process = False
         md = CommandMetadata(hook.hook_name, hook.parameters, _default_set(hook.original), True, False)
         klass._metadata = md
         info = MockCmdletInfo(hook.hook_name, klass, (), "Pester")
