@@ -289,8 +289,12 @@ def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbo
                    script_path: Optional[str]) -> PSObject:
     extent = invocation.extent
     line = extent.source.line(extent.start_line) if extent is not None else ""
-    command = PSObject([("Name", name), ("CommandType", "ExternalScript" if script_path else "Function"),
-                        ("Definition", script_path or name)],
+    command_props = [("Name", name), ("CommandType", "ExternalScript" if script_path else "Function"),
+                     ("Definition", script_path or name)]
+    if script_path:
+        # an ExternalScriptInfo: Path and Source are the script's full path
+        command_props += [("Path", script_path), ("Source", script_path)]
+    command = PSObject(command_props,
                        ["System.Management.Automation.CommandInfo", "System.Object"], base=name)
     info = MyInvocationInfo([
         ("MyCommand", command), ("BoundParameters", bound), ("UnboundArguments", unbound),

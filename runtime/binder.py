@@ -224,6 +224,19 @@ class Binder:
                 f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide an argument "
                 f"that is not null or empty, and then try the command again.", "ParameterArgumentValidationError",
                 extent)
+        if param.validate_not_null_or_empty and isinstance(value, list):
+            # [ValidateNotNullOrEmpty] checks each element of a collection too
+            for v in value:
+                if v is None:
+                    raise self.validation_error(
+                        f"Cannot validate argument on parameter '{name}'. The argument is null, empty, or an element "
+                        f"of the argument collection contains a null value. Supply a collection that does not contain "
+                        f"any null values and then try the command again.", "ParameterArgumentValidationError", extent)
+                if v == "":
+                    raise self.validation_error(
+                        f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide an "
+                        f"argument that is not null or empty, and then try the command again.",
+                        "ParameterArgumentValidationError", extent)
         values = value if isinstance(value, list) else [value]
         if param.validate_set is not None:
             allowed = {str(v).casefold() for v in param.validate_set}
@@ -437,7 +450,9 @@ class Binder:
     def _coerce(self, value: Any, param: Parameter) -> Any:
         """The argument in the parameter's type. A cmdlet's reference-type parameter keeps $null (pwsh's
         CoerceTypeAsNeeded); a script's [string] turns it into '' (its type constraint is a conversion)."""
-        if value is None and not self.transforms_arguments and _argument_kind(param.type) != "value":
+        if value is None and not self.transforms_arguments and (
+                _argument_kind(param.type) != "value" or param.validate_not_null or param.validate_not_null_or_empty):
+            # a value-type parameter's $null stays null too, so that [ValidateNotNull] refuses it
             return None
         return self.convert(value, param)
 

@@ -184,7 +184,7 @@ class CmdletInfo:
     command_type = "Cmdlet"
     type_names = ["System.Management.Automation.CmdletInfo", "System.Management.Automation.CommandInfo",
                   "System.Object"]
-    ps_properties = ("CommandType", "Name", "Version", "Source")
+    ps_properties = ("Verb", "Noun", "CommandType", "Name", "Version", "Source")
 
     def __init__(self, name: str, klass: type, aliases: tuple, module: str):
         self.name = name
@@ -202,6 +202,10 @@ class CmdletInfo:
             return "Cmdlet"
         if key == "name":
             return self.name
+        if key in ("verb", "noun"):
+            # a cmdlet's name is Verb-Noun
+            verb, _, noun = self.name.partition("-")
+            return verb if key == "verb" else noun
         if key == "version":
             return module_version(self.module)
         if key in ("source", "modulename"):

@@ -5,6 +5,7 @@ Patterns follow .NET 8 with ICU (the values pwsh on Linux shows).
 """
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from typing import Optional
@@ -79,6 +80,15 @@ class Culture:
         self.number_negative = number_negative
         self.full_datetime = full_datetime or f"{long_date} {long_time}"
         self.two_letter = two_letter
+        # the shared (cached) cultures are read-only; `[cultureinfo]::new(name)` gives a writable copy whose
+        # TextInfo.ListSeparator a script can set (None: the separator the decimal separator implies)
+        self.read_only = True
+        self.list_separator: Optional[str] = None
+
+    def writable_copy(self) -> "Culture":
+        c = copy.copy(self)
+        c.read_only = False
+        return c
 
     @property
     def is_invariant(self) -> bool:

@@ -617,7 +617,7 @@ def culture_property(c: Any, key: str) -> tuple[bool, Any]:
     if key == "useuseroverride":
         return True, True
     if key == "isreadonly":
-        return True, True
+        return True, c.read_only
     return False, None
 
 

@@ -236,25 +236,68 @@ def qualifier_of(path: str) -> Optional[str]:
     return head + ":"
 
 
+# FileSystem drives other than the root: Temp: (the temp directory, looked up when used) and the drives a
+# host adds while it runs (Pester's TestDrive:); lower-cased name -> (name, root or None for the temp folder)
+_FS_DRIVES: dict[str, tuple[str, Optional[str]]] = {"temp": ("Temp", None)}
+
+
+def add_filesystem_drive(name: str, root: str) -> None:
+    _FS_DRIVES[name.casefold()] = (name, root)
+
+
+def remove_filesystem_drive(name: str) -> None:
+    if name.casefold() != "temp":
+        _FS_DRIVES.pop(name.casefold(), None)
+
+
+def filesystem_drive_root(name: str) -> Optional[str]:
+    """The folder a FileSystem drive (`Temp`, `TestDrive`; any case) stands for; None if there is no such drive."""
+    entry = _FS_DRIVES.get(name.casefold())
+    if entry is None:
+        return None
+    if entry[1] is None:
+        import tempfile
+        return tempfile.gettempdir()
+    return entry[1]
+
+
+def is_filesystem_drive(name: str) -> bool:
+    return name.casefold() in _FS_DRIVES
+
+
+class KnownDriveNames:
+    """The lower-cased drive names pslark serves: fixed ones plus the FileSystem drives in force (`in`)."""
+
+    def __init__(self, fixed: Iterable[str]):
+        self.fixed = tuple(fixed)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.fixed or (isinstance(name, str) and is_filesystem_drive(name))
+
+    def __iter__(self):
+        return iter(self.fixed + tuple(_FS_DRIVES))
+
+
 def check_drive(path: str, cmdlet: str = "") -> None:
     """A `name:` qualifier other than FileSystem ones is an unknown drive on this provider-less pslark."""
     q = qualifier_of(path)
     if q is None:
         return
     name = q[:-1]
-    if name.casefold() == "temp":
+    if is_filesystem_drive(name):
         return
     raise DriveNotFoundException(f"Cannot find drive. A drive with the name '{name}' does not exist.",
                                  error_id="DriveNotFound", category="ObjectNotFound", target=name)
 
 
 def expand_temp_drive(path: str) -> str:
-    """`Temp:` is a FileSystem drive rooted at the temp directory."""
-    if path[:5].casefold() == "temp:":
-        import tempfile
-        rest = path[5:].lstrip("/\\")
-        base = tempfile.gettempdir()
-        return os.path.join(base, rest) if rest else base
+    """`Temp:` (and any other FileSystem drive, as `TestDrive:`) stands for its root folder."""
+    q = qualifier_of(path)
+    if q is not None:
+        base = filesystem_drive_root(q[:-1])
+        if base is not None:
+            rest = path[len(q):].lstrip("/\\")
+            return os.path.join(base, rest) if rest else base
     return path
 
 

@@ -4156,9 +4156,23 @@ class TextInfo(NetObject):
 
     _getters = {"ansicodepage": lambda s: 1252, "oemcodepage": lambda s: 437, "maccodepage": lambda s: 10000,
                 "ebcdiccodepage": lambda s: 37, "lcid": lambda s: s.culture.lcid,
-                "culturename": lambda s: s.culture.name, "isreadonly": lambda s: False,
-                "listseparator": lambda s: "," if s.culture.decimal_sep == "." else ";",
+                "culturename": lambda s: s.culture.name, "isreadonly": lambda s: s.culture.read_only,
+                "listseparator": lambda s: s.culture.list_separator or ("," if s.culture.decimal_sep == "."
+                                                                        else ";"),
                 "isrighttoleft": lambda s: False}
+
+    def _set_list_separator(self, value):
+        # a throwing .NET setter surfaces as SetValueInvocationException
+        if self.culture.read_only:
+            raise E.SetValueInvocationException('Exception setting "ListSeparator": "Instance is read-only."',
+                                                error_id="ExceptionWhenSetting", category="NotSpecified")
+        if value is None:
+            raise E.SetValueInvocationException('Exception setting "ListSeparator": "Value cannot be null. '
+                                                "(Parameter 'value')\"", error_id="ExceptionWhenSetting",
+                                                category="NotSpecified")
+        self.culture.list_separator = C.to_string(value)
+
+    _setters = {"listseparator": _set_list_separator}
 
 
 def title_case(text: str) -> str:
@@ -4335,7 +4349,8 @@ def _set_current_culture(value: Any) -> None:
 
 def _culture_ctor(args):
     try:
-        return culture_convert(args[0])
+        culture = culture_convert(args[0])
+        return culture.writable_copy() if culture is not None else culture
     except PSInvalidCastException as e:
         msg = e.message.split('Error: "', 1)[-1].rstrip('"')
         raise CultureNotFoundException(msg)

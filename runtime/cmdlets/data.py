@@ -93,7 +93,7 @@ def provider_path(cmd: Cmdlet, path: str, param: Optional[str] = None) -> str:
     """The FileSystem path a file cmdlet reads or writes, with pwsh's errors: a mandatory path parameter refuses $null
     and '' (`param` names it), another provider's drive is ReadWriteFileNotFileSystemProvider, an unknown drive
     DriveNotFound."""
-    from pslark.runtime.paths import qualifier_of, to_provider_path
+    from pslark.runtime.paths import is_filesystem_drive, qualifier_of, to_provider_path
     if param is not None and (path is None or path is AUTOMATION_NULL or path == ""):
         from pslark.runtime.errors import ParameterBindingException
         if path == "":
@@ -116,7 +116,7 @@ def provider_path(cmd: Cmdlet, path: str, param: Optional[str] = None) -> str:
                                                              "object."))
             rec.error_details_message = msg
             cmd.throw_terminating(rec)
-        if drive != "temp":
+        if not is_filesystem_drive(drive):
             from pslark.runtime.errors import DriveNotFoundException
             msg = f"Cannot find drive. A drive with the name '{q[:-1]}' does not exist."
             cmd.throw_terminating(cmd.error_record(msg, "DriveNotFound", "ObjectNotFound", q[:-1],
@@ -952,7 +952,7 @@ _CSV_QUOTES = ("Never", "Always", "AsNeeded")
 @cmdlet("ConvertTo-Csv", default_set="Delimiter")
 class ConvertToCsv(_CsvOutBase):
     input_object = Parameter("psobject", position=0, mandatory=True, pipeline=True)
-    delimiter = Parameter("char", position=1, sets=("Delimiter",))
+    delimiter = Parameter("char", position=1, sets=("Delimiter",), validate_not_null=True)
     use_culture = Parameter("switch", sets=("UseCulture",))
     include_type_information = Parameter("switch", aliases=("ITI",))
     no_type_information = Parameter("switch", aliases=("NTI",))
@@ -1024,7 +1024,7 @@ class ExportCsv(_CsvOutBase):
     no_clobber = Parameter("switch", aliases=("NoOverwrite",))
     encoding = Parameter("string")
     append = Parameter("switch")
-    delimiter = Parameter("char", position=1, sets=("Delimiter",))
+    delimiter = Parameter("char", position=1, sets=("Delimiter",), validate_not_null=True)
     use_culture = Parameter("switch", sets=("UseCulture",))
     include_type_information = Parameter("switch", aliases=("ITI",))
     no_type_information = Parameter("switch", aliases=("NTI",))
@@ -1345,9 +1345,9 @@ class CsvImporter:
 @cmdlet("ConvertFrom-Csv", default_set="Delimiter")
 class ConvertFromCsv(Cmdlet):
     input_object = Parameter("psobject[]", position=0, mandatory=True, pipeline=True)
-    delimiter = Parameter("char", position=1, sets=("Delimiter",))
+    delimiter = Parameter("char", position=1, sets=("Delimiter",), validate_not_null=True)
     use_culture = Parameter("switch", mandatory=True, sets=("UseCulture",))
-    header = Parameter("string[]")
+    header = Parameter("string[]", validate_not_null_or_empty=True)
 
     def begin_processing(self):
         self._importer = CsvImporter(self, _delimiter(self),
@@ -1363,13 +1363,13 @@ class ConvertFromCsv(Cmdlet):
 
 @cmdlet("Import-Csv", default_set="Delimiter", aliases=("ipcsv",))
 class ImportCsv(Cmdlet):
-    delimiter = Parameter("char", position=1, sets=("Delimiter", "DelimiterLiteralPath"))
+    delimiter = Parameter("char", position=1, sets=("Delimiter", "DelimiterLiteralPath"), validate_not_null=True)
     # -Path is typed object[] so that piped objects reach pipeline_paths (pwsh binds them by property name first)
     path = Parameter("object[]", position=0, pipeline=True, by_property_name=True, sets=("Delimiter", "UseCulture"))
     literal_path = Parameter("string[]", mandatory=True, by_property_name=True, aliases=("PSPath", "LP"),
                              sets=("DelimiterLiteralPath", "UseCultureLiteralPath"))
     use_culture = Parameter("switch", mandatory=True, sets=("UseCulture", "UseCultureLiteralPath"))
-    header = Parameter("string[]")
+    header = Parameter("string[]", validate_not_null_or_empty=True)
     encoding = Parameter("string")
 
     def process_record(self):

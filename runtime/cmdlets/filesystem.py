@@ -18,8 +18,9 @@ from pslark.runtime.errors import (
 from pslark.runtime.fsobjects import DirectoryInfo, FileInfo, file_system_info, is_read_only
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
 from pslark.runtime.paths import (
-    DriveInfo, PathInfo, ProviderInfo, expand_temp_drive, expand_wildcards, is_hidden_name, leaf_of, normalize,
-    parent_of, ps_parent_path, ps_path, qualifier_of, relative_path, sort_key, strip_provider, to_provider_path,
+    DriveInfo, KnownDriveNames, PathInfo, ProviderInfo, expand_temp_drive, expand_wildcards, is_filesystem_drive,
+    is_hidden_name, leaf_of, normalize, parent_of, ps_parent_path, ps_path, qualifier_of, relative_path, sort_key,
+    strip_provider, to_provider_path,
 )
 from pslark.runtime.providers import OPERATIONS, PROVIDERS, SessionStateProvider, provider_of
 from pslark.runtime.shouldprocess import Operation
@@ -28,7 +29,7 @@ MANAGEMENT = "Microsoft.PowerShell.Management"
 UTILITY = "Microsoft.PowerShell.Utility"
 
 # drives pslark knows: the session-state providers' (env:, variable:, alias:, function:) and FileSystem's temp:
-KNOWN_DRIVES = tuple(PROVIDERS) + ("temp",)
+KNOWN_DRIVES = KnownDriveNames(PROVIDERS)   # with the FileSystem drives (temp:, Pester's TestDrive:)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ class _FsCmdlet(Cmdlet):
         if q is None:
             return False
         name = q[:-1]
-        if name.casefold() == "temp":
+        if is_filesystem_drive(name):
             return False
         exc = DriveNotFoundException(f"Cannot find drive. A drive with the name '{name}' does not exist.",
                                      error_id="DriveNotFound", category="ObjectNotFound", target=name)

@@ -1251,6 +1251,7 @@ class MatchInfo:
         self.IgnoreCase = ignore_case
         self.Matches = matches
         self.Context: Optional[MatchInfoContext] = None
+        self.emphasize = True       # False for Select-String -NoEmphasis: the matches are not highlighted
 
     @property
     def Path(self) -> str:
@@ -1332,6 +1333,9 @@ class _Matcher:
         self.patterns = patterns
         self.simple = bool(cmd.simple_match)
         self.case_sensitive = bool(cmd.case_sensitive)
+        culture = to_str(cmd.culture or "").casefold()
+        # a Turkic culture's ignore-case comparison pairs I with dotless i and dotted I with i
+        self.turkic = culture.split("-")[0] in ("tr", "az")
         self.regexes = []
         if not self.simple:
             from pslark.runtime import operators
@@ -1343,13 +1347,18 @@ class _Matcher:
                     cmd.throw_terminating(cmd.error_record(msg, "InvalidRegex", "InvalidArgument", p,
                                                            ArgumentException(msg)))
 
+    def _fold(self, text: str) -> str:
+        if self.turkic:
+            text = text.replace("I", "\u0131").replace("\u0130", "i")
+        return text.casefold()
+
     def match(self, line: str) -> tuple[bool, Optional[str], list]:
         """(matched, pattern, matches) for one line."""
         all_matches = bool(self.cmd.all_matches)
         if self.simple:
             for p in self.patterns:
-                hay = line if self.case_sensitive else line.casefold()
-                needle = p if self.case_sensitive else p.casefold()
+                hay = line if self.case_sensitive else self._fold(line)
+                needle = p if self.case_sensitive else self._fold(p)
                 idx = hay.find(needle)
                 if idx >= 0:
                     return True, p, self._simple_matches(line, p, idx, all_matches)
@@ -1484,10 +1493,13 @@ class SelectString(Cmdlet):
         if self.not_match:
             if matched:
                 return None
-            return MatchInfo(text, number, path, self._patterns[0], not self.case_sensitive, [])
-        if not matched:
+            info = MatchInfo(text, number, path, self._patterns[0], not self.case_sensitive, [])
+        elif not matched:
             return None
-        return MatchInfo(text, number, path, pattern, not self.case_sensitive, matches)
+        else:
+            info = MatchInfo(text, number, path, pattern, not self.case_sensitive, matches)
+        info.emphasize = not self.no_emphasis
+        return info
 
     # ---- input stream
     def process_record(self):

@@ -112,20 +112,26 @@ def resolve_scope(cmd: Cmdlet, scope: Any):
     """-Scope Global/Local/Script/Private/N -> a Scope, with pwsh's errors as terminating errors."""
     session = cmd.ctx.session
     s = text(scope)
+    if s.casefold() in ("global", "local", "script", "private"):
+        return session.scope_for(s.casefold() if s.casefold() != "private" else None)
+    if not s.lstrip("-").isdigit():
+        # neither a scope name nor a number: SessionStateInternal.GetScopeByID's PSArgumentException
+        msg = ('Cannot process argument because the value of argument "Scope" is not valid. Valid values are '
+               '"Global", "Local", or "Script", or a number relative to the current scope (0 through the number of '
+               'scopes where 0 is the current scope and 1 is its parent). Change the value of the "Scope" argument '
+               'and run the operation again.')
+        exc = PSArgumentException(msg, error_id="Argument", category="InvalidArgument", target=s)
+        cmd.throw_terminating(cmd.error_record(msg, "Argument", "InvalidArgument", s, exc))
     try:
-        if s.casefold() in ("global", "local", "script", "private"):
-            return session.scope_for(s.casefold() if s.casefold() != "private" else None)
-        if s.lstrip("-").isdigit():
-            n = int(s)
-            if n < 0:
-                raise ValueError
+        n = int(s)
+        if n >= 0:
             return session.scope_by_number(n)
-        raise ValueError
-    except (ValueError, PSException):
-        exc = PSArgumentOutOfRangeError(
-            f"The scope number '{s}' exceeds the number of active scopes. (Parameter 'scopeID')\nActual value was {s}.",
-            error_id="ArgumentOutOfRange", category="InvalidArgument", target=s)
-        cmd.throw_terminating(cmd.error_record(exc.message, "ArgumentOutOfRange", "InvalidArgument", s, exc))
+    except PSException:
+        pass
+    exc = PSArgumentOutOfRangeError(
+        f"The scope number '{s}' exceeds the number of active scopes. (Parameter 'scopeID')\nActual value was {s}.",
+        error_id="ArgumentOutOfRange", category="InvalidArgument", target=s)
+    cmd.throw_terminating(cmd.error_record(exc.message, "ArgumentOutOfRange", "InvalidArgument", s, exc))
 
 
 class PSArgumentOutOfRangeError(RuntimeException):
@@ -445,7 +451,8 @@ def _alias_table(cmd: Cmdlet, scope_name: Optional[str]) -> dict:
 
 @cmdlet("Get-Alias", aliases=("gal",), default_set="Default", module=UTILITY)
 class GetAlias(Cmdlet):
-    name = Parameter("string[]", position=0, pipeline=True, by_property_name=True, sets=("Default",))
+    name = Parameter("string[]", position=0, pipeline=True, by_property_name=True, sets=("Default",),
+                     validate_not_null_or_empty=True)
     exclude = Parameter("string[]")
     scope = Parameter("string")
     definition = Parameter("string[]", sets=("Definition",), validate_not_null_or_empty=True)

@@ -287,3 +287,33 @@ Describe 'module' {
 }
 """)
     assert out == ["5 0 0 0 0"]
+
+
+def test_test_file_runs_as_a_dot_sourced_script(tmp_path):
+    # the file is dot-sourced by path, as Pester does: at its top level $MyInvocation describes the script file
+    out = pester(tmp_path, """
+$global:seen = '{0} {1} {2}' -f $MyInvocation.MyCommand.Name, $MyInvocation.MyCommand.CommandType,
+    ((Split-Path -Parent $MyInvocation.MyCommand.Path) -eq $PSScriptRoot)
+Describe 'd' {
+    It 'runs' { 1 | Should -Be 1 }
+}
+""", after="$global:seen")
+    assert out == ["1 0 0 0 0", "Sample.Tests.ps1 ExternalScript True"]
+
+
+def test_testdrive_is_a_drive_while_the_container_runs(tmp_path):
+    # TestDrive: (any case) names the same folder as $TestDrive, and is gone once Invoke-Pester returns
+    out = pester(tmp_path, """
+Describe 'd' {
+    It 'writes and reads through the drive' {
+        Set-Content -Path TestDrive:/a.txt -Value 'hi'
+        Get-Content -Path (Join-Path $TestDrive 'a.txt') | Should -Be 'hi'
+        Get-Content -Path TESTDRIVE:\\a.txt | Should -Be 'hi'
+        Test-Path -Path testdrive:/a.txt | Should -BeTrue
+        (Get-ChildItem -Path TestDrive:/).Name | Should -Be 'a.txt'
+        [pscustomobject]@{ x = 1 } | Export-Csv -Path TestDrive:/f.csv
+        (Import-Csv -Path TestDrive:/f.csv).x | Should -Be '1'
+    }
+}
+""", after="Test-Path -Path TestDrive:/")
+    assert out == ["1 0 0 0 0", "False"]

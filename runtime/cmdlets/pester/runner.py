@@ -25,6 +25,9 @@ from pslark.runtime.errors import (
     BreakSignal, ContinueSignal, ErrorRecord, PSException, RuntimeException,
 )
 from pslark.runtime.objects import Hashtable, OrderedDictionary, PSObject
+from pslark.runtime.paths import (
+    add_filesystem_drive, filesystem_drive_root, is_filesystem_drive, remove_filesystem_drive,
+)
 from pslark.runtime.scriptblock import UNSET
 
 ASSERTION_ID = "PesterAssertionFailed"
@@ -201,16 +204,20 @@ class PesterRun:
                 finally:
                     session.current = previous
             else:
+                data = container.data
                 if container.type == "File":
+                    # as Pester does, the file is dot-sourced by its path: it runs as a script, so
+                    # $MyInvocation.MyCommand is the script's (with its Path), $PSScriptRoot its folder
                     path = container.file_path
                     session.new_variable("PSScriptRoot", os.path.dirname(path), scope)
                     session.new_variable("PSCommandPath", path, scope)
-                    sb = self.ctx.engine.script_block_from_file(path)
+                    sb = path
                 else:
                     sb = container.item
-                data = container.data
-                if isinstance(data, (Hashtable, OrderedDictionary)) and len(data):
+                if container.type == "File" or (isinstance(data, (Hashtable, OrderedDictionary)) and len(data)):
                     # New-PesterContainer -Data: the values bind to the file's (or block's) param() by name
+                    if not isinstance(data, (Hashtable, OrderedDictionary)):
+                        data = Hashtable()
                     wrapper = self.ctx.engine.script_block_from_text(
                         "param($__pesterScript, $__pesterData) . $__pesterScript @__pesterData")
                     self.invoke_in(scope, wrapper, args=(sb, data))
@@ -302,6 +309,10 @@ class PesterRun:
         path = tempfile.mkdtemp(prefix="pslark-testdrive-")
         container.test_drive = path
         self.ctx.session.new_variable("TestDrive", path, container.scope)
+        # the TestDrive: FileSystem drive, rooted at the same folder, while the container runs (an enclosing
+        # Invoke-Pester's drive comes back after it)
+        container.outer_test_drive = filesystem_drive_root("TestDrive") if is_filesystem_drive("TestDrive") else None
+        add_filesystem_drive("TestDrive", path)
 
     @staticmethod
     def _snapshot(path: Optional[str]) -> Optional[set]:
@@ -353,6 +364,11 @@ class PesterRun:
             if drive:
                 shutil.rmtree(drive, ignore_errors=True)
                 container.test_drive = None
+                outer = getattr(container, "outer_test_drive", None)
+                if outer is None:
+                    remove_filesystem_drive("TestDrive")
+                else:
+                    add_filesystem_drive("TestDrive", outer)
             self.current_block = None
             self.current_test = None
         total = time.perf_counter() - started
