@@ -96,9 +96,11 @@ class Engine:
         return self._bootstrap
 
     def new_runspace(self, host=None, location: Optional[str] = None) -> Runspace:
+        from pslark.interpreter.builtin_functions import install_builtin_functions
         from pslark.runtime.cmdlets.aliases import install_default_aliases
         rs = Runspace(host, location)
         install_default_aliases(rs)
+        install_builtin_functions(rs)
         return rs
 
     # ---- script-block invocation (runtime's ScriptBlock.invoke_with comes here)

@@ -8698,6 +8698,11 @@ def _build_registry() -> None:
     _def("System.Management.Automation.Host.Size", value_type=True, assembly=SMA,
          check=lambda v: type(v).__name__ == "Size" and hasattr(v, "height"), ctor=_host_size)
     import sys as _sys
+    # CommandMetadata / ProxyCommand / ParameterMetadata live in runtime/proxycommand.py (imported on first use)
+    for _full, _maker in (("CommandMetadata", "command_metadata_type"), ("ProxyCommand", "proxy_command_type"),
+                          ("ParameterMetadata", "parameter_metadata_type")):
+        _def_factory(f"System.Management.Automation.{_full}", lambda _maker=_maker: getattr(
+            __import__("pslark.runtime.proxycommand", fromlist=[_maker]), _maker)())
     _def("System.Management.Automation.Platform", is_static_class=True, assembly=SMA, statics={
         "IsWindows": _sys.platform == "win32", "IsLinux": _sys.platform.startswith("linux"),
         "IsMacOS": _sys.platform == "darwin", "IsCoreCLR": True, "IsWindowsDesktop": False,
@@ -9005,6 +9010,7 @@ _ENUMS = [
     ("System.Management.Automation.JobState", "NotStarted, Running, Completed, Failed, Stopped, Blocked, Suspended, "
      "Disconnected, Suspending, Stopping, AtBreakpoint", False, None, ()),
     ("System.Management.Automation.ErrorCategory", ", ".join(E.ERROR_CATEGORIES), False, None, ()),
+    ("System.Management.Automation.ProgressRecordType", "Processing, Completed", False, None, ()),
     ("System.Management.Automation.PSMemberTypes", "AliasProperty, CodeProperty, Property, NoteProperty, "
      "ScriptProperty, Properties, PropertySet, Method, CodeMethod, ScriptMethod, Methods, ParameterizedProperty, "
      "MemberSet, Event, Dynamic, InferredProperty, All", True,

@@ -132,6 +132,12 @@ def parse_comment_help(comment: Optional[str], name: str) -> Optional[CommandHel
             doc.notes = _paragraphs(body)
         elif keyword == "link":
             doc.links += [s.strip() for s in ([arg] if arg else []) + body if s.strip()]
+        elif keyword in ("component", "role", "functionality"):
+            setattr(doc, keyword, " ".join(s.strip() for s in ([arg] if arg else []) + body if s.strip()))
+        elif keyword == "forwardhelptargetname":
+            doc.forward_target = arg or next((s.strip() for s in body if s.strip()), "")
+        elif keyword == "forwardhelpcategory":
+            doc.forward_category = arg or next((s.strip() for s in body if s.strip()), "")
     return doc
 
 

@@ -183,6 +183,11 @@ class CommandHelpText:
         self.notes: list = []
         self.examples: list[Example] = []
         self.links: list[str] = []
+        self.component = ""          # .COMPONENT / .ROLE / .FUNCTIONALITY of comment-based help
+        self.role = ""
+        self.functionality = ""
+        self.forward_target = ""     # .FORWARDHELPTARGETNAME / .FORWARDHELPCATEGORY
+        self.forward_category = ""
         self.fences: list[Fence] = []
         self.path = ""
 
@@ -384,6 +389,16 @@ def about_topic(name: str, culture: str) -> Optional[AboutTopic]:
             break
     _about_cache[key] = topic
     return topic
+
+
+def read_about_topic(path: str) -> Optional[AboutTopic]:
+    """An about topic outside pslark's folders (the user's help folder, a module's), read as it is now."""
+    name = os.path.basename(path)[:-len(".help.txt")]
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            return AboutTopic(name, fh.read(), path)
+    except OSError:
+        return None
 
 
 def command_help_names(culture: str) -> list[str]:

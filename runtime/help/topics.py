@@ -64,7 +64,9 @@ class AboutEntry(HelpEntry):
 
     @property
     def synopsis(self) -> str:
-        return self.topic.synopsis
+        """pwsh's HelpFileHelpInfo: the 5th line of the file, trimmed."""
+        lines = self.topic.text.splitlines()
+        return lines[4].strip() if len(lines) >= 5 else ""
 
     def render(self, view: str, width: int, parameters=None) -> str:
         return self.topic.text
@@ -161,21 +163,79 @@ def script_entry(ctx, path: str, culture: str) -> Optional[CommandEntry]:
                                     defaults=_defaults(sb_ast)))
 
 
-def about_entry(name: str, culture: str) -> Optional[AboutEntry]:
+def about_entry(name: str, culture: str, ctx=None) -> Optional[AboutEntry]:
     for c in S.cultures_for(culture):
         topic = S.about_topic(name, c)
         if topic is not None:
             return AboutEntry(topic)
+    for folder in user_help_folders(ctx, culture):
+        path = _about_file(folder, name)
+        if path is not None:
+            topic = S.read_about_topic(path)
+            if topic is not None:
+                return AboutEntry(topic)
     return None
 
 
-def all_about_names(culture: str) -> list[str]:
+def all_about_names(culture: str, ctx=None) -> list[str]:
     names: dict[str, str] = {}
     for c in S.cultures_for(culture):
         for n in S.about_names(c):
             if n.casefold() != "default":
                 names.setdefault(n.casefold(), n)
+    for folder in user_help_folders(ctx, culture):
+        for n in _about_names_in(folder):
+            names.setdefault(n.casefold(), n)
     return sorted(names.values(), key=str.casefold)
+
+
+# ------------------------------------------------------------------------------------------------
+# about topics installed by the user or by modules (read fresh each time: they come and go)
+
+def user_help_root(ctx) -> str:
+    """pwsh's CurrentUser help folder on Unix: $XDG_DATA_HOME/powershell/Help (~/.local/share/powershell/Help)."""
+    home = getattr(getattr(ctx, "session", None), "home", None) or os.path.expanduser("~")
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
+    return os.path.join(data, "powershell", "Help")
+
+
+def user_help_folders(ctx, culture: str) -> list[str]:
+    """Where pwsh also looks for about_*.help.txt: the CurrentUser help folder and the base folders of the
+    imported modules, each in the UI culture's folder, its language's folder and en-US."""
+    if ctx is None:
+        return []
+    names = []
+    if culture:
+        names += [culture, culture.split("-")[0]]
+    names += ["en-US", ""] if not culture else ["en-US"]
+    bases = [user_help_root(ctx)]
+    for module in list(getattr(ctx, "module_table", {}).values()):
+        base = getattr(module, "module_base", "")
+        if base:
+            bases.append(base)
+    out: list[str] = []
+    for base in bases:
+        for n in names:
+            folder = os.path.join(base, n) if n else base
+            if folder not in out and os.path.isdir(folder):
+                out.append(folder)
+    return out
+
+
+def _about_names_in(folder: str) -> list[str]:
+    try:
+        files = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(f[:-len(".help.txt")] for f in files
+                  if f.casefold().startswith("about_") and f.casefold().endswith(".help.txt"))
+
+
+def _about_file(folder: str, name: str) -> Optional[str]:
+    for n in _about_names_in(folder):
+        if n.casefold() == name.casefold():
+            return os.path.join(folder, n + ".help.txt")
+    return None
 
 
 def default_entry(culture: str) -> Optional[AboutEntry]:
@@ -198,7 +258,14 @@ def _command_for(ctx, name: str, culture: str) -> Optional[CommandEntry]:
         seen += 1
     func = session.lookup_function(target)
     if func is not None:
-        return function_entry(ctx, func, culture)
+        entry = function_entry(ctx, func, culture)
+        forward = getattr(entry.help.text, "forward_target", "") if entry.help.text is not None else ""
+        if forward and forward.casefold() != target.casefold():
+            # .FORWARDHELPTARGETNAME: the function's help is another command's (pwsh's `help` shows Get-Help's)
+            info = CMDLETS.get(forward.casefold())
+            if info is not None:
+                return cmdlet_entry(ctx, info, culture)
+        return entry
     info = CMDLETS.get(target.casefold())
     if info is None and "\\" in target:
         info = CMDLETS.get(target.rsplit("\\", 1)[1].casefold())
@@ -236,8 +303,8 @@ def _all_entries(ctx, culture: str, with_aliases: bool = True) -> list:
         out.append(("Function", func.name, lambda f=func: function_entry(ctx, f, culture)))
     for info in CMDLETS.values():
         out.append(("Cmdlet", info.name, lambda i=info: cmdlet_entry(ctx, i, culture)))
-    for n in all_about_names(culture):
-        out.append(("HelpFile", n, lambda n=n: about_entry(n, culture)))
+    for n in all_about_names(culture, ctx):
+        out.append(("HelpFile", n, lambda n=n: about_entry(n, culture, ctx)))
     return out
 
 
@@ -263,7 +330,7 @@ def find(ctx, name: Optional[str], categories: Optional[list] = None) -> list:
             if entry is not None and allowed(entry.category):
                 return [entry]
         if allowed("HelpFile"):
-            entry = about_entry(name, culture)
+            entry = about_entry(name, culture, ctx)
             if entry is not None:
                 return [entry]
         pattern = f"*{name}*"
@@ -285,8 +352,8 @@ def find(ctx, name: Optional[str], categories: Optional[list] = None) -> list:
             for info in CMDLETS.values():
                 if _page_mentions(info.name, culture, word):
                     matches.append(("Cmdlet", info.name, lambda i=info: cmdlet_entry(ctx, i, culture)))
-        for n in all_about_names(culture):
-            entry = about_entry(n, culture)
+        for n in all_about_names(culture, ctx):
+            entry = about_entry(n, culture, ctx)
             if entry is not None and word in entry.topic.text.casefold() and allowed("HelpFile"):
                 matches.append(("HelpFile", n, lambda e=entry: e))
     matches.sort(key=lambda m: (CATEGORY_ORDER.get(m[0], 9), m[1].casefold()))
@@ -305,3 +372,26 @@ def _page_mentions(name: str, culture: str, word: str) -> bool:
             parts += [b.text for b in ph.blocks]
         return any(word in (part or "").casefold() for part in parts)
     return False
+
+
+# ------------------------------------------------------------------------------------------------
+# -Component, -Role, -Functionality
+
+def user_defined_data(entry) -> tuple:
+    """(Component, Role, Functionality) of a topic: from comment-based help; empty for the others."""
+    text = getattr(getattr(entry, "help", None), "text", None)
+    return tuple(getattr(text, k, "") or "" for k in ("component", "role", "functionality"))
+
+
+def matches_filters(entry, filters: dict) -> bool:
+    """pwsh's CommandHelpProvider.Match: each given filter must match the topic's value (wildcards allowed);
+    only command topics carry these values."""
+    from pslark.runtime.wildcard import wildcard_match
+    if not isinstance(entry, CommandEntry):
+        return False
+    values = dict(zip(("component", "role", "functionality"), user_defined_data(entry)))
+    for key, patterns in filters.items():
+        value = values.get(key, "")
+        if not value or not any(wildcard_match(p, value) for p in patterns):
+            return False
+    return True

@@ -192,24 +192,34 @@ def test_blocks_keep_code_verbatim():
 # ------------------------------------------------------------------------------------------------
 # through the engine
 
+def page(obj) -> str:
+    """What a help object prints (Out-String on an 80-column console)."""
+    from pslark.runtime.formatting.outdefault import out_string
+    return out_string([obj], console_width=80)
+
+
 @pytest.fixture()
 def run():
     from pslark.interpreter.engine import get_engine
     from pslark.runtime.host import CollectingHost
 
-    def run(text):
+    def run(text, objects: bool = False):
         engine = get_engine()
         ctx = engine.new_runspace(CollectingHost())
         out: list = []
         engine.run_text(ctx, text, out=out.append)
-        return out, ctx.host.stderr_text
+        return (out if objects else [page(o) for o in out]), ctx.host.stderr_text
     return run
 
 
-def test_get_help_writes_one_string(run):
-    out, err = run("Get-Help Get-Job")
-    assert err == "" and len(out) == 1 and isinstance(out[0], str)
-    assert out[0].startswith("\nNAME\n    Get-Job\n")
+def test_get_help_writes_one_help_object(run):
+    out, err = run("Get-Help Get-Job", objects=True)
+    assert err == "" and len(out) == 1
+    help_ = out[0]
+    assert help_.type_names == ["MamlCommandHelpInfo", "HelpInfo"]
+    assert (help_.get_property("Name"), help_.get_property("Category")) == ("Get-Job", "Cmdlet")
+    assert help_.get_property("Synopsis") == "Gets the jobs of the current session."
+    assert page(help_).startswith("\nNAME\n    Get-Job\n")
 
 
 def test_alias_shows_its_command(run):
@@ -225,11 +235,11 @@ def test_question_mark_parameter_shows_help(run):
 
 
 def test_wildcards_list_topics(run):
-    out, err = run("Get-Help *-Job")
+    out, err = run("Get-Help *-Job", objects=True)
     names = [o.Name for o in out]
     assert {"Get-Job", "Start-Job", "Receive-Job", "Remove-Job", "Stop-Job", "Wait-Job"} <= set(names)
     assert all(o.Category == "Cmdlet" for o in out)
-    out, _ = run("Get-Help about_*")
+    out, _ = run("Get-Help about_*", objects=True)
     if len(out) > 1:
         assert "about_Jobs" in [o.Name for o in out] and all(o.Category == "HelpFile" for o in out)
 
@@ -330,7 +340,7 @@ def test_every_cmdlet_has_a_page(run):
         for view in ("", "-Full", "-Examples", "-Detailed"):
             out: list = []
             engine.run_text(ctx, f"Get-Help -Name '{info.name}' {view}", out=out.append)
-            assert len(out) == 1 and f"\n    {info.name}\n" in out[0], (info.name, view)
+            assert len(out) == 1 and f"\n    {info.name}\n" in page(out[0]), (info.name, view)
     assert ctx.host.stderr_text == ""
 
 
