@@ -401,9 +401,9 @@ def _with_redirections(compiler, make, redirections):
             else:
                 streams = [_STREAM_NAMES[r.from_stream]]
             if r.merge_to is not None:
-                if r.merge_to == 1:     # n>&1: records join the output stream
+                if r.merge_to == 1:     # n>&1: records join the output stream, wherever it goes (`3>&1 > f`)
                     for name in streams:
-                        sinks[name] = lambda rec, holder=holder: holder["proc"].emit(rec)
+                        sinks[name] = lambda rec, holder=holder: holder["proc"].inner.emit(rec)
                 continue
             if target_fn is None:       # > $null
                 for name in streams:

@@ -461,6 +461,10 @@ class ScriptProcessor(CommandProcessor):
             session.set_local("PSCommandPath", self.script_path)
         if self.cb.is_advanced:
             session.set_local("PSCmdlet", PSCmdletProxy(self))
+            # the command runtime's actions are fixed when the command starts: $PSCmdlet.WriteWarning(...) and
+            # the like keep them even if the function then changes its own $WarningPreference ...
+            self.runtime_preferences = {name: self.ctx.preference(name, default)
+                                        for name, default in _RUNTIME_PREFERENCES}
         session.set_local("input", [])
         if self.preset:
             for name, value in self.preset.items():
@@ -703,22 +707,40 @@ class PSCmdletProxy:
             else:
                 self._p.emit(value)
             return AUTOMATION_NULL
+        prefs = getattr(self._p, "runtime_preferences", None) or {}
         if key == "writeerror":
             self._p.failed = True           # $? of the statement that called the function turns false
-            ctx.streams.write_error(args[0])
+            ctx.streams.write_error(args[0], prefs.get("ErrorActionPreference"))
             return AUTOMATION_NULL
         if key == "throwterminatingerror":
             self._p.failed = True
             record = args[0]
             raise record.exception
         if key == "writeverbose":
-            ctx.streams.write_verbose(str(args[0]))
+            ctx.streams.write_verbose(str(args[0]), _shows(prefs.get("VerbosePreference")))
             return AUTOMATION_NULL
         if key == "writewarning":
-            ctx.streams.write_warning(str(args[0]))
+            ctx.streams.write_warning(str(args[0]), prefs.get("WarningPreference"))
             return AUTOMATION_NULL
         if key == "writedebug":
-            ctx.streams.write_debug(str(args[0]))
+            ctx.streams.write_debug(str(args[0]), _shows(prefs.get("DebugPreference")))
+            return AUTOMATION_NULL
+        if key == "writeinformation":
+            # WriteInformation(InformationRecord) or WriteInformation(object messageData, string[] tags)
+            from pslark.runtime.records import InformationRecord
+            from pslark.runtime.conversion import unwrap
+            first = unwrap(args[0]) if args else None
+            if isinstance(first, InformationRecord) and len(args) == 1:
+                record = first
+            else:
+                tags = unwrap(args[1]) if len(args) > 1 else None
+                tags = () if tags is None else tuple(str(t) for t in (tags if isinstance(tags, list) else [tags]))
+                record = InformationRecord(first, self._p.name, tags)
+            ctx.streams.write_information(record, prefs.get("InformationPreference"))
+            return AUTOMATION_NULL
+        if key == "writeprogress":
+            if _shows(prefs.get("ProgressPreference")) is not False:
+                ctx.streams.write_progress(args[0])
             return AUTOMATION_NULL
         if key == "shouldprocess":
             return self._should_process(args)
@@ -727,6 +749,18 @@ class PSCmdletProxy:
         raise E.MethodException(
             f"Method invocation failed because [System.Management.Automation.PSScriptCmdlet] does not contain a "
             f"method named '{name}'.", error_id="MethodNotFound")
+
+
+_RUNTIME_PREFERENCES = (("ErrorActionPreference", "Continue"), ("WarningPreference", "Continue"),
+                        ("VerbosePreference", "SilentlyContinue"), ("DebugPreference", "SilentlyContinue"),
+                        ("InformationPreference", "SilentlyContinue"), ("ProgressPreference", "Continue"))
+
+
+def _shows(preference) -> Optional[bool]:
+    """Whether a verbose/debug/progress preference displays its records (None: not known, ask the session)."""
+    if preference is None:
+        return None
+    return str(preference).casefold() not in ("silentlycontinue", "ignore")
 
 
 def run_script_file(ctx, path: str, args: list[CommandArgument], invocation: InvocationInfo, out,

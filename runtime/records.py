@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 import os
 import socket
+import threading
 from typing import Any, Optional
 
 
@@ -69,6 +70,26 @@ class HostInformationMessage:
         return self.message
 
 
+def _user_name() -> str:
+    """Environment.UserName: the account running the process (its login name on Unix)."""
+    try:
+        import pwd
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        return os.environ.get("USER") or os.environ.get("USERNAME") or ""
+
+
+_thread_numbers: dict = {}
+_thread_numbers_lock = threading.Lock()
+
+
+def _managed_thread_id() -> int:
+    """A small number per thread, as .NET's ManagedThreadId (1 for the first thread that asks)."""
+    ident = threading.get_ident()
+    with _thread_numbers_lock:
+        return _thread_numbers.setdefault(ident, len(_thread_numbers) + 1)
+
+
 class InformationRecord:
     type_names = ["System.Management.Automation.InformationRecord", "System.Object"]
     ps_properties = ("MessageData", "Source", "TimeGenerated", "Tags", "User", "Computer", "ProcessId",
@@ -79,15 +100,17 @@ class InformationRecord:
         self.source = source
         self.tags = list(tags)
         self.time_generated = datetime.datetime.now()
-        self.user = os.environ.get("USER", "")
+        self.user = _user_name()
         self.computer = socket.gethostname()
         self.process_id = os.getpid()
+        self.native_thread_id = threading.get_native_id()
+        self.managed_thread_id = _managed_thread_id()
 
     def ps_get(self, name: str):
         key = name.casefold()
         values = {"messagedata": self.message_data, "source": self.source, "timegenerated": self.time_generated,
                   "tags": self.tags, "user": self.user, "computer": self.computer, "processid": self.process_id,
-                  "nativethreadid": 0, "managedthreadid": 0}
+                  "nativethreadid": self.native_thread_id, "managedthreadid": self.managed_thread_id}
         return values[key]
 
     @property

@@ -53,10 +53,10 @@ class Streams:
             exc.inner = record.exception
             raise exc
         ctx.last_command_failed = True
+        if action == "ignore":
+            return      # no trace of the error: not in $Error, not in -ErrorVariable
         if self.error_variable is not None:
             self.error_variable.append(record)
-        if action == "ignore":
-            return
         ctx.record_error(record)
         if action == "silentlycontinue":
             return

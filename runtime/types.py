@@ -8512,6 +8512,61 @@ def register_type(factory: Any, full_name: Optional[str] = None, accelerators: I
             _ACCEL[a.casefold()] = key
 
 
+def _informational_ctor(kind: str):
+    def run(args):
+        from pslark.runtime import records
+        if len(args) != 1:
+            raise overload_count_error("new", len(args))
+        message = a_str(args, 0, "message")
+        if message is None:
+            raise ArgumentNullException("Value cannot be null. (Parameter 'message')")
+        return getattr(records, kind)(message)
+    run.definitions = (f"{kind} new(string message)",)
+    return run
+
+
+def _information_record_ctor(args):
+    from pslark.runtime.records import InformationRecord
+    if len(args) != 2:
+        raise overload_count_error("new", len(args))
+    return InformationRecord(unwrap(args[0]), a_str(args, 1, "source") or "")
+
+
+_information_record_ctor.definitions = ("InformationRecord new(System.Object messageData, string source)",)
+
+
+def _progress_record_ctor(args):
+    from pslark.runtime.records import ProgressRecord
+    if len(args) != 3:
+        raise overload_count_error("new", len(args))
+    activity_id = a_int(args, 0, "activityId")
+    activity = a_str(args, 1, "activity")
+    status = a_str(args, 2, "statusDescription")
+    if activity_id < 0:
+        raise ArgumentOutOfRangeException("Cannot process argument because the value of argument \"activityId\" "
+                                          "is out of range. Change the value of the \"activityId\" argument and "
+                                          f"run the operation again. (Parameter 'activityId')\nActual value was "
+                                          f"{activity_id}.")
+    if not activity:
+        raise ArgumentException("Cannot process argument because the value of argument \"activity\" is null. "
+                                "Change the value of argument \"activity\" to a non-null value.")
+    if not status:
+        raise ArgumentException("Cannot process argument because the value of argument \"statusDescription\" is "
+                                "null. Change the value of argument \"statusDescription\" to a non-null value.")
+    return ProgressRecord(activity, status, activity_id)
+
+
+_progress_record_ctor.definitions = ("ProgressRecord new(int activityId, string activity, string statusDescription)",)
+
+_RECORD_CTORS = {
+    "System.Management.Automation.WarningRecord": _informational_ctor("WarningRecord"),
+    "System.Management.Automation.VerboseRecord": _informational_ctor("VerboseRecord"),
+    "System.Management.Automation.DebugRecord": _informational_ctor("DebugRecord"),
+    "System.Management.Automation.InformationRecord": _information_record_ctor,
+    "System.Management.Automation.ProgressRecord": _progress_record_ctor,
+}
+
+
 def _def(full: str, *accels: str, **kw) -> None:
     _DEFS[full.casefold()] = lambda: PSType(full, **kw)
     for a in accels:
@@ -8942,7 +8997,8 @@ def _build_registry() -> None:
                  "System.Management.Automation.Runspaces.PSSession", "Microsoft.PowerShell.Commands.MatchInfo",
                  "Microsoft.PowerShell.Commands.GroupInfo", "System.Management.Automation.PSEventArgs",
                  "System.Management.Automation.Host.PSHost"):
-        _def(name, assembly=SMA if ".Automation." in name or "PowerShell" in name else CORELIB)
+        _def(name, assembly=SMA if ".Automation." in name or "PowerShell" in name else CORELIB,
+             ctor=_RECORD_CTORS.get(name))
     _ACCEL["psvariable"] = "system.management.automation.psvariable"
     _ACCEL["psmoduleinfo"] = "system.management.automation.psmoduleinfo"
 

@@ -5,7 +5,8 @@ from typing import Any
 
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.errors import (
-    ErrorRecord, InvocationInfo, PSException, RuntimeException, WriteErrorException, exception_class,
+    ErrorRecord, InvalidOperationException, InvocationInfo, PSException, RuntimeException, WriteErrorException,
+    exception_class,
 )
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject, enumerate_value
 from pslark.runtime.records import HostInformationMessage, InformationRecord
@@ -137,8 +138,16 @@ class WriteDebug(Cmdlet):
 
 @cmdlet("Write-Information")
 class WriteInformation(Cmdlet):
-    message_data = Parameter("object", position=0, mandatory=True, aliases=("Msg", "Message"), allow_null=True)
+    message_data = Parameter("object", position=0, mandatory=True, pipeline=True, aliases=("Msg", "Message"),
+                             allow_null=True)
     tags = Parameter("string[]", position=1)
+
+    def begin_processing(self):
+        for tag in self.tags or ():
+            if str(tag)[:2].casefold() == "ps":
+                msg = f"Cannot use tag '{tag}'. The 'PS' prefix is reserved."
+                self.throw_terminating(self.error_record(msg, "PSPrefixReservedInInformationTag", "InvalidArgument",
+                                                         tag, InvalidOperationException(msg)))
 
     def process_record(self):
         record = InformationRecord(self.message_data, self._source(), tuple(self.tags or ()))
