@@ -43,6 +43,15 @@ class Coordinates:
     def __str__(self):
         return f"{self.x},{self.y}"
 
+    def ps_set(self, name: str, value) -> bool:
+        """X and Y are settable fields (`[Coordinates]@{X = 1; Y = 2}` sets them)."""
+        key = name.casefold()
+        if key not in ("x", "y"):
+            return False
+        from pslark.runtime.conversion import convert_to
+        setattr(self, key, int(convert_to(value, "System.Int32")))
+        return True
+
 
 class RawUI:
     """$Host.UI.RawUI: window and buffer sizes (from the terminal, or 80x40 when there is none, as pwsh)."""
@@ -323,7 +332,16 @@ class ConsoleHost(Host):
         self.output_rendering = "Host"       # $PSStyle.OutputRendering
         self._is_tty = _isatty(self.stdout)
 
+    def _plain(self, text: str) -> str:
+        """Escape sequences in text (a user's "`e[31m" too) are dropped when this host writes plain text, as
+        pwsh's host does for OutputRendering PlainText (and pslark for Host when not on a terminal)."""
+        if "\x1b" in text and not self.ansi:
+            from pslark.runtime.formatting.text import strip_ansi
+            return strip_ansi(text)
+        return text
+
     def write_out(self, text: str) -> None:
+        text = self._plain(text)
         with self.lock:
             try:
                 self.stdout.write(text)
@@ -332,6 +350,7 @@ class ConsoleHost(Host):
                 pass
 
     def write_err(self, text: str) -> None:
+        text = self._plain(text)
         with self.lock:
             try:
                 self.stdout.flush()
