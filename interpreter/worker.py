@@ -186,7 +186,8 @@ class Server:
             from pslark.runtime.errors import ErrorRecord
             record = failure.error_record or ErrorRecord(failure)
             encoded = encode_error(record)
-            self.send({"type": "stream", "id": inv_id, "stream": "error", "record": encoded})
+            # the record also goes as error data (for clients that only show streams); "failure" marks it
+            self.send({"type": "stream", "id": inv_id, "stream": "error", "record": encoded, "failure": True})
             self.send({"type": "state", "id": inv_id, "state": "Failed", "reason": encoded})
             state = "Failed"
         self.send({"type": "done", "id": inv_id, "state": state})

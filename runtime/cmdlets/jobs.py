@@ -10,8 +10,8 @@ from typing import Any, Optional
 from pslark.runtime import paramtypes
 from pslark.runtime.cmdlet import Cmdlet, Parameter, cmdlet
 from pslark.runtime.errors import (
-    ArgumentException, DirectoryNotFoundException, ErrorRecord, InvalidOperationException, PSArgumentException,
-    PSInvalidCastException, RuntimeException,
+    ArgumentException, DirectoryNotFoundException, ErrorRecord, PSArgumentException, PSException,
+    PSInvalidCastException, PSInvalidOperationException, RuntimeException,
 )
 from pslark.runtime.jobs.model import FINISHED_STATES, JOB_STATES, PERSISTENT_STATES, Job
 from pslark.runtime.objects import AUTOMATION_NULL, PSObject
@@ -121,11 +121,11 @@ class JobCmdletBase(Cmdlet):
             found = False
             pool = repo.all_jobs() if recurse else repo.jobs()
             for job in pool:
-                if wildcard_match(name, job.name):
+                if job.name.casefold() == name.casefold() if _from_adapter(job) else wildcard_match(name, job.name):
                     found = True
                     if job not in out and self._check_removable(
                             job, check_remove,
-                            f"The command cannot remove the job with the {job.id} job ID and the {job.name} name "
+                            f"The command cannot remove the job with the job ID {job.id} and the name {job.name} "
                             f"because the job is not finished. To remove the job, first stop the job, or use the "
                             f"Force parameter.", "Name"):
                         out.append(job)
@@ -147,9 +147,9 @@ class JobCmdletBase(Cmdlet):
                                 "JobWithSpecifiedInstanceIdNotFound", iid)
                 continue
             if self._check_removable(match, check_remove,
-                                     f"The command cannot remove the job with the {match.id} job ID and the "
-                                     f"{match.instance_id} instance ID because the job is not finished. To remove the "
-                                     f"job, first stop the job, or use the Force parameter.", "InstanceId"):
+                                     f"The command cannot remove the job with the job ID {match.id} and the instance "
+                                     f"identifier {match.instance_id} because the job is not finished. To remove the "
+                                     f"job, first stop the job or use the Force parameter.", "InstanceId"):
                 out.append(match)
         return out
 
@@ -161,9 +161,12 @@ class JobCmdletBase(Cmdlet):
         out = []
         for command in commands or []:
             for job in self.repository().jobs():
-                text = job.command.strip()
-                if (text.casefold() == command.strip().casefold() or wildcard_match(command, text)) \
-                        and job not in out:
+                if _from_adapter(job):
+                    matched = job.command.casefold() == command.casefold()
+                else:
+                    text = job.command.strip()
+                    matched = text.casefold() == command.strip().casefold() or wildcard_match(command, text)
+                if matched and job not in out:
                     out.append(job)
         return out
 
@@ -193,6 +196,13 @@ class JobCmdletBase(Cmdlet):
                     out.append(job)
             return out
         return self.find_by_id(self.id, recurse, check_remove)
+
+
+def _from_adapter(job: Job) -> bool:
+    """Is this a job pwsh keeps in a JobSourceAdapter (a ThreadJob) instead of the session's JobRepository?
+    The cmdlets ask the adapter for those, and ThreadJobSourceAdapter compares -Name and -Command literally
+    (case-insensitive, no wildcards, the Command text untrimmed): `Get-Job -Name al*` finds no thread job."""
+    return getattr(job, "job_source_adapter", None) is not None
 
 
 def _selector_parameters(id_mandatory: bool = True, with_job: bool = True, with_state: bool = True,
@@ -227,37 +237,38 @@ def _job_cmdlet(name: str, klass_name: str, attrs: dict, base=JobCmdletBase, **k
 # Get-Job
 
 class _GetJob(JobCmdletBase):
+    """pwsh's GetJobCommand: matching jobs, then child jobs (-IncludeChildJob / -ChildJobState), then the
+    HasMoreData and time filters, written sorted by Id."""
+
     def process_record(self):
         jobs = self._matching()
+        if self.is_bound("IncludeChildJob") or self.is_bound("ChildJobState"):
+            children = []
+            for job in jobs:
+                children.extend(c for c in job.child_jobs
+                                if not self.is_bound("ChildJobState") or c.state == self.child_job_state)
+            jobs = jobs + children
         if self.is_bound("HasMoreData"):
             jobs = [j for j in jobs if j.has_more_data == bool(self.has_more_data)]
-        if self.is_bound("Before"):
-            jobs = [j for j in jobs if j.end_time is not None and j.end_time < self.before]
-        if self.is_bound("After"):
-            jobs = [j for j in jobs if j.end_time is not None and j.end_time > self.after]
-        if self.is_bound("Newest"):
-            ended = sorted((j for j in jobs if j.end_time is not None), key=lambda j: j.end_time)
-            jobs = ended[-self.newest:] if self.newest > 0 else []
-        for job in jobs:
+        jobs = self._time_filter(jobs)
+        for job in sorted(jobs, key=lambda j: j.id):
             self.write_object(job)
-            if self.include_child_job:
-                for child in _descendants(job):
-                    if self.is_bound("ChildJobState") and child.state != self.child_job_state:
-                        continue
-                    self.write_object(child)
 
     def _matching(self) -> list[Job]:
-        if self.parameter_set == SESSION_ID_SET and not self.id:
+        if self.parameter_set == SESSION_ID_SET and not self.is_bound("Id"):
             return self.repository().jobs()
         return self.jobs_for_set(recurse=True)
 
-
-def _descendants(job: Job) -> list[Job]:
-    out = []
-    for child in job.child_jobs:
-        out.append(child)
-        out.extend(_descendants(child))
-    return out
+    def _time_filter(self, jobs: list[Job]) -> list[Job]:
+        before, after = self.is_bound("Before"), self.is_bound("After")
+        if before or after:
+            jobs = [j for j in jobs if j.end_time is not None
+                    and (not before or j.end_time < self.before) and (not after or j.end_time > self.after)]
+        if self.is_bound("Newest") and jobs:
+            # newest PSEndTime first; jobs that have not ended compare equal to every other job
+            ended = sorted((j for j in jobs if j.end_time is not None), key=lambda j: j.end_time, reverse=True)
+            jobs = (ended + [j for j in jobs if j.end_time is None])[:max(self.newest, 0)]
+        return jobs
 
 
 GetJob = _job_cmdlet("Get-Job", "GetJob", dict(
@@ -279,17 +290,44 @@ LOCATION_SET = "Location"
 
 class _ReceiveJob(JobCmdletBase):
     def begin_processing(self):
-        if self.auto_remove_job and not self.wait:
-            self.throw_terminating(
-                ErrorRecord(InvalidOperationException(
-                    "The AutoRemoveJob parameter cannot be used without the Wait parameter."),
-                    f"AutoRemoveJobWithoutWait,{self.fq_suffix()}", "InvalidArgument", None, self.invocation))
-        if self.write_job_in_results and not self.wait:
-            self.throw_terminating(
-                ErrorRecord(InvalidOperationException(
-                    "The WriteJobInResults parameter cannot be used without the Wait parameter."),
-                    f"WriteJobInResultsWithoutWait,{self.fq_suffix()}", "InvalidArgument", None, self.invocation))
+        if self.wait and self.keep:
+            self._wait_with_keep()
+        # pwsh's ValidateAutoRemove, ValidateWriteJobInResults, ValidateWriteEvents, ValidateForce, in this order
+        for bound, text in ((self.auto_remove_job, "The -AutoRemoveJob parameter cannot be used without the -Wait "
+                                                   "parameter"),
+                            (self.write_job_in_results, "The -WriteJobInResults parameter cannot be used without the "
+                                                        "-Wait parameter"),
+                            (self.write_events, "The WriteEvents parameter cannot be used without the Wait "
+                                                "parameter."),
+                            (self.force, "The -Force parameter cannot be used without the -Wait parameter.")):
+            if bound and not self.wait:
+                self.throw_terminating(ErrorRecord(PSInvalidOperationException(text),
+                                                   f"InvalidOperation,{self.fq_suffix()}", "InvalidOperation", None,
+                                                   self.invocation))
         self.pending: list[Job] = []
+        self.reasons_written: set[int] = set()
+
+    def _wait_with_keep(self) -> None:
+        """pwsh's Keep and Wait setters refuse each other, so binding the later of the two fails."""
+        import re
+        from pslark.runtime.binder import binding_error
+        from pslark.runtime.errors import InvocationInfo
+        names = list(self.bound)
+        later = "Keep" if names.index("Keep") > names.index("Wait") else "Wait"
+        inv = self.invocation
+        extent = inv.extent if inv is not None else None
+        if extent is not None:
+            spelled = "|".join(later[:n] for n in range(len(later), 0, -1))
+            found = list(re.finditer(rf"(?i)(?<![\w-])-(?:{spelled})(?![\w-])", extent.text))
+            if found:
+                extent = type(extent)(extent.source, extent.start + found[-1].start(),
+                                      extent.start + found[-1].end())
+        exc = binding_error(self.fq_suffix(), f"Cannot bind parameter '{later}' to the target. The Wait and Keep "
+                            f"parameters cannot be used together in the same command.", "ParameterBindingFailed",
+                            extent, "WriteError")
+        ErrorRecord(exc, invocation_info=InvocationInfo(inv.my_command if inv else self.cmdlet_name, extent,
+                                                        inv.invocation_name if inv else None))
+        raise exc
 
     def process_record(self):
         if self.parameter_set in (LOCATION_SET, "ComputerName", "Session"):
@@ -339,20 +377,51 @@ class _ReceiveJob(JobCmdletBase):
                 self.write_results(child)
 
     def _write_collections(self, job: Job, keep: bool) -> None:
-        for obj in job.output.take(keep):
-            self.write_object(obj)
-        for record in job.error.take(keep):
+        results = getattr(job, "results", None)
+        if results is not None:
+            # a process job's Results: every stream in the order the job wrote it
+            for kind, record in results.take(keep):
+                self._write_record(kind, record)
+        else:
+            # pwsh's WriteJobResults for other jobs: output, errors, verbose, debug, warnings, progress, information
+            for kind in ("output", "error", "verbose", "debug", "warning", "progress", "information"):
+                for record in getattr(job, kind).take(keep):
+                    self._write_record(kind, record)
+        if job.state == "Failed" and not (self.wait and job.id in self.reasons_written):
+            self.reasons_written.add(job.id)
+            self._write_reason(job)
+
+    def _write_record(self, kind: str, record: Any) -> None:
+        if kind == "output":
+            self.write_object(record)
+        elif kind == "error":
             self.write_error(record)
-        for record in job.verbose.take(keep):
+        elif kind == "verbose":
             self.write_verbose(record.message)
-        for record in job.debug.take(keep):
+        elif kind == "debug":
             self.write_debug(record.message)
-        for record in job.warning.take(keep):
+        elif kind == "warning":
             self.write_warning(record.message)
-        for record in job.progress.take(keep):
+        elif kind == "progress":
             self.write_progress(record)
-        for record in job.information.take(keep):
+        else:
             self.write_information(record)
+
+    def _write_reason(self, job: Job) -> None:
+        """pwsh's WriteReasonError: a failed job's reason is written on every Receive-Job (it is not data that
+        receiving removes): a process job's FailureErrorRecord as it came back, otherwise a JobStateFailed record
+        around JobStateInfo.Reason."""
+        record = getattr(job, "failure_record", None)
+        if record is not None:
+            self.write_error(record)
+            return
+        reason = job.state_info.reason
+        if reason is None:
+            return
+        if not isinstance(reason, PSException):
+            reason = RuntimeException(str(reason))
+        self.write_error(ErrorRecord(reason, f"JobStateFailed,{self.fq_suffix()}", "InvalidResult", None,
+                                     self.invocation))
 
     def write_error(self, record_or_message, *args, **kw):
         """Errors from a job keep their own record (and position); they are non-terminating here."""
@@ -411,6 +480,8 @@ class _WaitJob(JobCmdletBase):
         if not jobs:
             return
         timeout = self.timeout if self.is_bound("Timeout") else -1
+        if timeout == 0:
+            return                  # pwsh's end action for -Timeout 0 is set before any job is looked at
         deadline = None if timeout is None or timeout < 0 else time.monotonic() + timeout
         finished_states = FINISHED_STATES if self.force else PERSISTENT_STATES
         ctx = self.ctx
@@ -450,13 +521,20 @@ _JOB_TARGET = 'Remote Command: {0}, associated with the job that has an ID of "{
 class _StopJob(JobCmdletBase):
     operations = {"stop": Operation("Stop", _JOB_TARGET)}
 
+    def begin_processing(self):
+        self.stopped: list[Job] = []
+
     def process_record(self):
         for job in self.jobs_for_set(recurse=True):
             if not job.is_finished:
                 if not self.should_process("stop", job.command, job.id):
                     continue
                 job.stop()
-            if self.pass_thru:
+            self.stopped.append(job)
+
+    def end_processing(self):
+        if self.pass_thru:          # pwsh writes them after every stop has completed
+            for job in self.stopped:
                 self.write_object(job)
 
 
@@ -480,14 +558,14 @@ class _RemoveJob(JobCmdletBase):
         for job in jobs:
             if not self.should_process("remove", job.command, job.id):
                 continue
+            if not job.is_finished:
+                job.stop()          # with -Force; as in pwsh this happens before the repository refuses a child job
             if job.parent is not None or job not in repo.jobs():
-                exc = ArgumentException("The command cannot remove the job because it is a child job. Child jobs can "
-                                        "be removed only by removing the parent job.")
+                exc = ArgumentException("The command cannot remove the job because it does not exist or because it "
+                                        "is a child job. Child jobs can be removed only by removing the parent job.")
                 self.write_error(ErrorRecord(exc, f"CannotRemoveJob,{self.fq_suffix()}", "InvalidOperation", job,
                                              self.invocation))
                 continue
-            if not job.is_finished:
-                job.stop()
             repo.remove(job)
 
 

@@ -191,9 +191,13 @@ class InvocationHandler:
                 exc = PSRemotingTransportException(self.lost_message(reason))
                 record = ErrorRecord(exc, "JobFailure", "OpenError", None)
                 exc.error_record = record
-                job.error.add(record)
+                self.record_failure(record)
                 job.set_state("Failed", exc)
         self.done.set()
+
+    def record_failure(self, record: ErrorRecord) -> None:
+        """Where the record of a lost connection goes: the job's error data here; see WorkerHandler."""
+        self.job.error.add(record)
 
     def lost_message(self, reason: str) -> str:
         return (f"There is an error processing data from the background process. Error reported: {reason}.")
@@ -217,6 +221,9 @@ class BackgroundChildJob(Job):
         self.worker = None           # runtime.jobs.workers.Worker
         self.invocation_id: Optional[int] = None
         self.stop_requested = False
+        self.failure_record: Optional[ErrorRecord] = None    # pwsh's FailureErrorRecord (see Receive-Job)
+        from pslark.runtime.jobs.results import ResultsLog
+        self.results = ResultsLog(self)     # Receive-Job replays the streams in arrival order, as pwsh does
 
     @property
     def has_more_data(self) -> bool:
@@ -255,6 +262,11 @@ class BackgroundJob(Job):
         child.parent = self
         self.child_jobs.append(child)
 
+    def set_state(self, state: str, reason: Any = None) -> None:
+        # PSRemotingJob follows its children without a reason of its own: a failure's reason is on the child
+        # ($job.ChildJobs[0].JobStateInfo.Reason, about_Jobs)
+        super().set_state(state, None)
+
     def start(self, message: dict, location: str) -> None:
         child = self.child_jobs[0]
         runspace_id = {}
@@ -292,13 +304,23 @@ class WorkerHandler(InvocationHandler):
         self.worker = worker
 
     def on_message(self, message: dict) -> None:
+        kind = message.get("type")
+        if kind == "stream" and message.get("failure") is True:
+            # the terminating error comes again as the Failed state's reason: it becomes the job's
+            # FailureErrorRecord (replayed by every Receive-Job), not error data that receiving drains
+            return
         super().on_message(message)
-        if message.get("type") == "done":
+        if kind == "state" and self.failed_reason is not None:
+            self.job.failure_record = getattr(self.failed_reason, "error_record", None)
+        if kind == "done":
             # one job, one worker: let it go
             try:
                 self.worker.connection.close()
             except OSError:
                 pass
+
+    def record_failure(self, record: ErrorRecord) -> None:
+        self.job.failure_record = record
 
     def lost_message(self, reason: str) -> str:
         detail = self.worker.exit_detail(reason)

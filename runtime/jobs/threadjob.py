@@ -100,6 +100,7 @@ QUEUE = ThreadJobQueue()
 
 class ThreadJob(Job):
     job_type_name = "ThreadJob"
+    job_source_adapter = "ThreadJobSourceAdapter"    # found by name/command literally (runtime/cmdlets/jobs.py)
     type_names = ["ThreadJob.ThreadJob", "System.Management.Automation.Job2", "System.Management.Automation.Job",
                   "System.Object"]
 
@@ -155,9 +156,8 @@ class ThreadJob(Job):
             if self.stop_requested or ctx.stop_event.is_set():
                 self.set_state("Stopped")
             elif failure is not None:
-                record = failure.error_record
-                if record is not None:
-                    self.error.add(record)
+                # as pwsh's ThreadJob: the terminating error is the job's Reason, not error data (Receive-Job
+                # writes it as JobStateFailed each time, and it does not count for HasMoreData)
                 self.set_state("Failed", failure)
             else:
                 self.set_state("Completed")

@@ -6,8 +6,9 @@ over a worker's stdin/stdout (Start-Job, -ComputerName localhost) and over an SS
 
 Client -> server: invoke {id, script, args, input, using, location, init, format, width}, stop {id}, close,
                   ping (remoting's keep-alive).
-Server -> client: hello {..., caps}, output {id, items}, stream {id, stream, record}, state {id, state, reason},
-                  done {id}, fatal {message}, pong.
+Server -> client: hello {..., caps}, output {id, items}, stream {id, stream, record, failure}, state {id, state,
+                  reason}, done {id}, fatal {message}, pong. `failure: true` marks the error record of a terminating
+                  error; the same record follows as the Failed state's reason.
 `format: true` (Enter-PSSession) makes the server run Out-Default itself and send the text as host records.
 """
 from __future__ import annotations

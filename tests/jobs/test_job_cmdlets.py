@@ -89,9 +89,16 @@ def test_get_job_unknown_id_is_non_terminating_error():
 
 
 def test_get_job_by_name_wildcard_and_state():
-    lines = out_lines("$null = Start-ThreadJob { 1 } -Name alpha; $null = Start-ThreadJob { 2 } -Name beta; "
+    lines = out_lines("$null = Start-Job { 1 } -Name alpha; $null = Start-ThreadJob { 2 } -Name beta; "
                       "Get-Job | Wait-Job | Out-Null; (Get-Job -Name al*).Name; (Get-Job -State Completed).Count")
     assert lines == ["alpha", "2"]
+
+
+def test_thread_jobs_are_found_by_literal_name_only_as_by_pwshs_threadjob_source_adapter():
+    # ThreadJobSourceAdapter.GetJobsByName compares names with Equals: no wildcards for thread jobs
+    lines = out_lines("$null = Start-ThreadJob { 2 } -Name beta | Wait-Job; @(Get-Job -Name be*).Count; "
+                      "(Get-Job -Name BETA).Name; @(Stop-Job -Name b* -PassThru).Count")
+    assert lines == ["0", "beta", "0"]
 
 
 def test_stop_job_stops_and_data_stays_receivable():
