@@ -128,12 +128,18 @@ def compile_assignment(compiler, node: A.AssignmentAst) -> Callable[[Any], Any]:
             return assigned
         return guarded(assign_many, extent)
     getter, setter = target_accessors(compiler, target)
+    # `$x = <command with no output>`: like pwsh, the variable holds AutomationNull (`@($x).Count` is 0 and
+    # `$x | ForEach-Object` runs nothing), which still compares and converts as $null
+    keeps_nothing = isinstance(target, A.VariableExpr)
+    typed = isinstance(target, A.ConvertExpr)
     if op == "=":
         def assign(ctx):
             value = value_fn(ctx)
-            if value is AUTOMATION_NULL:
+            if value is AUTOMATION_NULL and not keeps_nothing:
                 value = None
             setter(ctx, value)
+            if typed:
+                return getter(ctx)      # `([bool]$v = 42)` is the converted value, $true
             return value
         return guarded(assign, extent)
     if op == "??=":

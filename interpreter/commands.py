@@ -169,13 +169,23 @@ def native_arguments(args: list[CommandArgument]) -> list[str]:
 class ExpressionProcessor(CommandProcessor):
     """An expression as the first pipeline element: its value, enumerated."""
 
-    def __init__(self, ctx, fn):
+    def __init__(self, ctx, fn, streams=None):
         super().__init__()
         self.ctx = ctx
         self.fn = fn
+        self.streams = streams      # `$(cmd) 2> file`: the commands inside write to the redirected streams
 
     def process_no_input(self) -> None:
-        emit_value(self.fn(self.ctx), self.emit)
+        ctx = self.ctx
+        if self.streams is None:
+            emit_value(self.fn(ctx), self.emit)
+            return
+        prev, ctx.streams = ctx.streams, self.streams
+        try:
+            value = self.fn(ctx)
+        finally:
+            ctx.streams = prev
+        emit_value(value, self.emit)
 
     def process(self, item) -> None:
         raise RuntimeException("Expressions are only allowed as the first element of a pipeline.",
@@ -187,7 +197,7 @@ def compile_element(compiler, node, position: int, pipeline_length: int):
     redirections = node.redirections
     if isinstance(node, A.CommandExpressionAst):
         fn = compiler.compile_expr(node.expression)
-        make = lambda ctx, streams: ExpressionProcessor(ctx, fn)
+        make = lambda ctx, streams: ExpressionProcessor(ctx, fn, streams)
         return _with_redirections(compiler, make, redirections)
     return _with_redirections(compiler, compile_command(compiler, node, position), redirections)
 
@@ -405,17 +415,21 @@ def _with_redirections(compiler, make, redirections):
                     for name in streams:
                         sinks[name] = lambda rec, holder=holder: holder["proc"].inner.emit(rec)
                 continue
+            # `*>` does not take back a stream an earlier redirection already sent somewhere (`> a *> b`)
+            if r.from_stream == "*":
+                streams = [name for name in streams if name not in sinks]
+            takes_output = r.from_stream == "1" or (r.from_stream == "*" and output_writer is None)
             if target_fn is None:       # > $null
                 for name in streams:
                     sinks[name] = _drop
-                if r.from_stream in ("1", "*"):
+                if takes_output:
                     output_writer = _drop
                 continue
             writer = FileWriter(ctx, to_string(to_null(target_fn(ctx))), r.append)
             files.append(writer)
             for name in streams:
                 sinks[name] = (lambda rec, w=writer: w.write_text(_record_text(ctx, rec)))
-            if r.from_stream in ("1", "*"):
+            if takes_output:
                 output_writer = writer
         inner = make(ctx, ctx.streams.derive(**sinks) if sinks else None)
         proc = RedirectingProcessor(inner, output_writer, files)
@@ -431,7 +445,8 @@ def _drop(_obj):
 def _record_text(ctx, rec) -> str:
     if isinstance(rec, ErrorRecord):
         from pslark.runtime.formatting import render_error
-        return render_error(rec, ansi=False, width=ctx.host.width)
+        return render_error(rec, view=str(ctx.preference("ErrorView", "ConciseView")), ansi=False,
+                            width=ctx.host.width)
     return str(rec)
 
 
@@ -454,15 +469,34 @@ def compile_pipeline(compiler, node: A.PipelineAst):
         def run_fed(ctx, out):
             ctx.last_command_failed = False
             value = source(ctx)
-            processors = [m(ctx) for m in rest]
-            run_pipeline(ctx, processors, out, enumerate_value(value))
+            processors = _make_processors(ctx, rest)
+            items = enumerate_value(value)
+            if type(value) is list and any(x is AUTOMATION_NULL for x in value):
+                items = [x for x in value if x is not AUTOMATION_NULL]    # ([void]1, 2) | ... gets 2 only
+            run_pipeline(ctx, processors, out, items)
             _set_success(ctx)
         return run_fed
     makers = [compile_element(compiler, el, i, n) for i, el in enumerate(node.elements)]
 
     def run(ctx, out):
         ctx.last_command_failed = False
-        processors = [m(ctx) for m in makers]
+        processors = _make_processors(ctx, makers)
         run_pipeline(ctx, processors, out)
         _set_success(ctx)
     return run
+
+
+def _make_processors(ctx, makers) -> list:
+    """The pipeline's processors. Inside a command with -ErrorVariable (...), only the last command's records
+    reach those variables: pwsh keeps them on the enclosing command's output pipe, which only the last command
+    writes to."""
+    streams = ctx.streams
+    if len(makers) < 2 or not streams.has_variables():
+        return [m(ctx) for m in makers]
+    ctx.streams = streams.detached()
+    try:
+        processors = [m(ctx) for m in makers[:-1]]
+    finally:
+        ctx.streams = streams
+    processors.append(makers[-1](ctx))
+    return processors

@@ -5,6 +5,7 @@ pipeline sink. `ctx` is the Runspace. Nothing here walks the tree at run time.
 """
 from __future__ import annotations
 
+import copy
 import os
 from typing import Any, Callable, Optional
 
@@ -49,6 +50,16 @@ def attach_extent(exc: BaseException, extent) -> BaseException:
                     else rec.category_reason
                 if not isinstance(exc, RuntimeException):
                     rec.fully_qualified_error_id = exc.error_id or "RuntimeException"
+                if isinstance(exc, E.PSInvalidCastException) and not exc.was_thrown:
+                    # pwsh's ConvertToRuntimeException: a .NET exception leaving script code (here a failed
+                    # conversion's PSInvalidCastException) is wrapped in a RuntimeException that keeps it as
+                    # InnerException; $_.Exception is the wrapper, the error id and category stay the inner one's
+                    wrapper = RuntimeException(exc.message, error_id=rec.fully_qualified_error_id,
+                                               category=rec.category, inner=exc)
+                    wrapper.error_record = rec
+                    own = copy.copy(rec)           # the inner exception's own ErrorRecord (its error id stays put
+                    exc.own_error_record = own     # when a cmdlet qualifies the escaping record's id)
+                    rec.exception = wrapper
         elif exc.error_record.invocation_info is None:
             exc.error_record.invocation_info = InvocationInfo(None, extent)
         elif exc.error_record.invocation_info.extent is None:
@@ -583,8 +594,11 @@ class Compiler:
                 def make_obj(ctx):
                     obj = PSObject()
                     for k, v in pairs:
-                        key = k(ctx)
-                        obj.add_property(_conv.to_string(key), to_null(v(ctx)))
+                        key = _conv.to_string(k(ctx))
+                        if key.casefold() == "pstypename":   # a type name for the object, not a property
+                            obj.type_names.insert(0, _conv.to_string(to_null(v(ctx))))
+                            continue
+                        obj.add_property(key, to_null(v(ctx)))
                     return obj
                 return guarded(make_obj, node.extent)
         if name in ("ref", "system.management.automation.psreference") and isinstance(operand_node, A.VariableExpr) \
@@ -735,7 +749,8 @@ class Compiler:
 
     def expr_ArrayLiteralExpr(self, node: A.ArrayLiteralExpr) -> Expr:
         elements = [self.compile_expr(e) for e in node.elements]
-        return lambda ctx: [to_null(e(ctx)) for e in elements]
+        # an element with no value ([void]x, a void method call) stays AutomationNull: it counts, pipes skip it
+        return lambda ctx: [e(ctx) for e in elements]
 
     def expr_ArrayExpr(self, node: A.ArrayExpr) -> Expr:
         body = self.compile_statement_list(node.body)
@@ -761,11 +776,18 @@ class Compiler:
         return run
 
     def expr_SubExpr(self, node: A.SubExpr) -> Expr:
+        if not node.body.statements and not node.body.traps:
+            return lambda ctx: None         # `$()` is $null itself (piped, it is one $null item)
         body = self.compile_statement_list(node.body)
 
         def run(ctx):
             items: list = []
-            body(ctx, items.append)
+            try:
+                body(ctx, items.append)
+            except ReturnSignal as signal:
+                # `$("1"; return "2")`: what the subexpression wrote so far still reaches the caller
+                signal.pending_output = items + getattr(signal, "pending_output", [])
+                raise
             return collapse(items)
         return run
 
@@ -866,6 +888,7 @@ def make_thrown(ctx, value, extent) -> PSException:
     if isinstance(value, ErrorRecord):
         exc = value.exception
         exc.was_thrown = True
+        exc.error_record = value        # `throw [ErrorRecord]::new($ex, 'MyId', ...)`: $_ is that record
         return exc
     if isinstance(value, PSObject) and isinstance(value.base, (PSException, ErrorRecord)):
         value = value.base

@@ -151,8 +151,9 @@ class Engine:
             outer_failed = ctx.last_command_failed   # the block's statements set $? for themselves only
             try:
                 body(ctx, out)
-            except ReturnSignal:
-                pass
+            except ReturnSignal as signal:
+                for pending in getattr(signal, "pending_output", ()):
+                    out(pending)
             finally:
                 # a downstream ForEach-Object in the same scope must not leave its $_ behind for us
                 var.value = old

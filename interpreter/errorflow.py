@@ -26,6 +26,9 @@ def exception_matches(exc: PSException, type_names: list) -> bool:
     while e is not None and len(chain) < 10:
         chain.append(e)
         e = getattr(e, "inner", None)
+    record = getattr(exc, "error_record", None)
+    if record is not None and record.exception is not exc and getattr(record.exception, "inner", None) is exc:
+        chain.append(record.exception)      # the RuntimeException wrapping a .NET exception (catch [RuntimeException])
     for tn in type_names:
         klass = E.exception_class(tn.name)
         if klass is None:
@@ -128,6 +131,7 @@ def _catch(ctx, exc: PSException, extent, catches, out) -> bool:
     for types, cbody in catches:
         if exception_matches(exc, types):
             ctx.record_error(record)   # pwsh saves the error in $Error before it runs the catch block
+            ctx.streams.note_caught(record)     # and in the -ErrorVariable of the command around the try
             stack = ctx.__dict__.setdefault("catch_exceptions", [])
             stack.append(exc)
             try:

@@ -137,6 +137,10 @@ def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
             meta.aliases = tuple(str(a) for a in _flatten(positional))
         elif name == "validateset":
             meta.validate_set = tuple(str(a) for a in _flatten(positional))
+            if "ignorecase" in named and not named["ignorecase"]:
+                meta.validate_set_case_sensitive = True
+            if named.get("errormessage"):
+                meta.validate_set_message = str(named["errormessage"])
         elif name == "validaterange":
             if len(positional) == 2:
                 meta.validate_range = (positional[0], positional[1])
@@ -156,9 +160,10 @@ def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
         elif name == "validatelength":
             validate_scripts.append(_length_validator(int(positional[0]), int(positional[1])))
         elif name == "validatepattern":
-            validate_scripts.append(_pattern_validator(str(positional[0])))
+            validate_scripts.append(_pattern_validator(str(positional[0]), named.get("errormessage"),
+                                                       named.get("options")))
         elif name == "validatescript":
-            validate_scripts.append(_script_validator(positional[0]))
+            validate_scripts.append(_script_validator(positional[0], named.get("errormessage")))
     # per-set metadata
     if sets_info:
         sets = tuple(sets_info)
@@ -213,13 +218,32 @@ def _length_validator(low: int, high: int):
     return run
 
 
-def _pattern_validator(pattern: str):
-    import re
+def custom_validation_message(template: Any, value: Any, detail: str) -> str:
+    """A validation attribute's ErrorMessage: String.Format(ErrorMessage, the value, the script/pattern/set)."""
+    from pslark.runtime.dotnet_format import composite_format
+    from pslark.runtime.culture import invariant_culture
+    return composite_format(str(template), [value, detail], invariant_culture())
+
+
+def _pattern_validator(pattern: str, error_message: Any = None, options: Any = None):
+    from pslark.runtime.operators import get_regex
+    from pslark.runtime.conversion import to_string
 
     def run(binder, param, value, extent):
+        if options is not None:
+            from pslark.runtime.types import resolve_type
+            opts = int(resolve_type("System.Text.RegularExpressions.RegexOptions").convert(options))
+            rx = get_regex(pattern, ignore_case=bool(opts & 1), options=opts)
+        else:
+            rx = get_regex(pattern, ignore_case=True)
         for v in value if isinstance(value, list) else [value]:
-            text = "" if v is None else str(v)
-            if not re.search(pattern, text, re.IGNORECASE):
+            text = "" if v is None else to_string(v)
+            if rx.search(text) is None:
+                if error_message:
+                    raise binder.error(
+                        f"Cannot validate argument on parameter '{param.name}'. "
+                        f"{custom_validation_message(error_message, text, pattern)}",
+                        "ParameterArgumentValidationError", extent)
                 raise binder.error(
                     f"Cannot validate argument on parameter '{param.name}'. The argument \"{text}\" does not match "
                     f"the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command "
@@ -227,7 +251,7 @@ def _pattern_validator(pattern: str):
     return run
 
 
-def _script_validator(sb):
+def _script_validator(sb, error_message: Any = None):
     def run(binder, param, value, extent):
         from pslark.runtime.conversion import to_bool
         for v in value if isinstance(value, list) else [value]:
@@ -237,6 +261,11 @@ def _script_validator(sb):
                 raise binder.error(f"Cannot validate argument on parameter '{param.name}'. {exc.message}",
                                    "ParameterArgumentValidationError", extent) from None
             ok = bool(result) and all(to_bool(r) for r in result)
+            if not ok and error_message:
+                raise binder.error(
+                    f"Cannot validate argument on parameter '{param.name}'. "
+                    f"{custom_validation_message(error_message, v, sb.text)}",
+                    "ParameterArgumentValidationError", extent)
             if not ok:
                 raise binder.error(
                     f"Cannot validate argument on parameter '{param.name}'. The \"{sb.text.strip()}\" validation "
@@ -301,7 +330,8 @@ def _my_invocation(name: str, invocation: InvocationInfo, bound: Hashtable, unbo
         ("ScriptLineNumber", extent.start_line if extent is not None else 0),
         ("OffsetInLine", extent.start_column if extent is not None else 0),
         ("ScriptName", (extent.file or "") if extent is not None else ""),
-        ("Line", line), ("PositionMessage", E.position_message(extent) if extent is not None else ""),
+        ("Line", line), ("Statement", extent.text if extent is not None else ""),
+        ("PositionMessage", E.position_message(extent) if extent is not None else ""),
         ("PSScriptRoot", os.path.dirname(script_path) if script_path else ""),
         ("PSCommandPath", script_path or ""),
         ("InvocationName", invocation.invocation_name or name),
@@ -337,7 +367,8 @@ class ScriptProcessor(CommandProcessor):
         self.using_values = using_values
         md = script_metadata(sb, self.name or "ScriptBlock")
         self.md = md
-        self.binder = Binder(md, self.name, self.name, parameter_converter(ctx), allow_unbound=not self.cb.is_advanced,
+        converter = _script_converter(parameter_converter(ctx), self.cb.is_advanced)
+        self.binder = Binder(md, self.name, self.name, converter, allow_unbound=not self.cb.is_advanced,
                              invocation=invocation)
         self.binder.transforms_arguments = True
         self.result = self.binder.bind_arguments(args)
@@ -347,6 +378,8 @@ class ScriptProcessor(CommandProcessor):
         self.entered = False
         self.exited = False
         self.failed = False             # $PSCmdlet.WriteError was called: the calling statement's $? is false
+        self.out_variable: Optional[list] = None
+        self.pipeline_variable: Optional[str] = None
 
     # ---- scope switching: every block runs inside our scope
     def _enter(self):
@@ -378,8 +411,9 @@ class ScriptProcessor(CommandProcessor):
         outer_failed = self.ctx.last_command_failed
         try:
             block(self.ctx, out)
-        except ReturnSignal:
-            pass
+        except ReturnSignal as signal:
+            for item in getattr(signal, "pending_output", ()):
+                out(item)
         except ExitSignal as exit_signal:
             if not self.catch_exit:
                 raise
@@ -416,12 +450,48 @@ class ScriptProcessor(CommandProcessor):
             raise self.binder.error(
                 f"Cannot process command because of one or more missing mandatory parameters: {names}.",
                 "MissingMandatoryParameter")
+        self._common_variables(self.result.values)
         saved = self._enter()
         try:
             self._bind_initial()
         finally:
             self._leave(saved)
-        self._run(self.cb.begin, self.emit)
+        self._run(self.cb.begin, self._out)
+
+    def _out(self, obj: Any) -> None:
+        """The command's output: -OutVariable / -PipelineVariable see each object on its way downstream."""
+        if self.out_variable is not None:
+            self.out_variable.append(obj)
+        if self.pipeline_variable is not None:
+            self.ctx.session.set_variable(self.pipeline_variable, obj)
+        self.emit(obj)
+
+    def _common_variables(self, values: dict) -> None:
+        """-OutVariable / -ErrorVariable / -WarningVariable / -InformationVariable / -PipelineVariable: the
+        variables live in the caller's scope (`+name` appends to what is there); the stream ones collect every
+        record the function writes, its nested commands' included."""
+        for name, value in values.items():
+            key = name.casefold()
+            if key == "outvariable":
+                self.out_variable = self._collection(str(value))
+            elif key == "pipelinevariable":
+                self.pipeline_variable = str(value)
+            elif key in ("errorvariable", "warningvariable", "informationvariable"):
+                collection = self._collection(str(value))
+                base = self.streams if self.streams is not None else self.ctx.streams
+                self.streams = base.with_variable(key[:-len("variable")], collection)
+
+    def _collection(self, name: str) -> list:
+        from pslark.runtime.objects import PSList
+        append = name.startswith("+")
+        name = name.lstrip("+")
+        existing = self.ctx.session.get_variable(name) if append else None
+        collection = PSList()
+        if existing is not None and existing.value is not None:
+            old = existing.value
+            collection.extend(old if isinstance(old, list) else [old])
+        self.ctx.session.set_variable(name, collection)
+        return collection
 
     def _bind_initial(self) -> None:
         ctx = self.ctx
@@ -439,6 +509,16 @@ class ScriptProcessor(CommandProcessor):
                 value = _switch(False)
             else:
                 value = None if not _is_typed_string(sp) else ""
+                if sp.type_constraint is not None and not sp.meta.is_switch:
+                    # unbound and without a default: $null in the parameter's type where null converts ([int] 0,
+                    # [bool] $false), else $null itself ([datetime], an enum), not a conversion error
+                    try:
+                        self._set_param(sp, value)
+                    except E.PSInvalidCastException:
+                        from pslark.interpreter.compiler import resolve_type_or_fail
+                        self.ctx.session.new_variable(sp.meta.name, None, self.scope,
+                                                      type_constraint=resolve_type_or_fail(sp.type_constraint))
+                    continue
             if sp.meta.is_switch and not isinstance(value, _SwitchValue):
                 value = _switch(bool(value))
             self._set_param(sp, value)
@@ -513,7 +593,15 @@ class ScriptProcessor(CommandProcessor):
         if self.is_filter and process_block is None:
             process_block = cb.end
         if process_block is None:
+            # No process block: $input collects the objects, but each one is still bound to the pipeline
+            # parameters, so the end block sees the last bound value (pwsh binds per input object).
             self.input_items.append(item)
+            if self.md.parameters:
+                saved = self._enter()
+                try:
+                    self._bind_pipeline(item)
+                finally:
+                    self._leave(saved)
             return
         saved = self._enter()
         try:
@@ -525,7 +613,7 @@ class ScriptProcessor(CommandProcessor):
         finally:
             self._leave(saved)
         if bound:
-            self._run(process_block, self.emit)
+            self._run(process_block, self._out)
 
     def _bind_pipeline(self, item: Any) -> bool:
         """Bind one input object; False (after a non-terminating error, as pwsh's Read) when it cannot be bound."""
@@ -556,9 +644,9 @@ class ScriptProcessor(CommandProcessor):
                 ctx.session.set_local("PSItem", None)
             finally:
                 self._leave(saved)
-            self._run(self.cb.process, self.emit)
+            self._run(self.cb.process, self._out)
         elif self.is_filter:
-            self._run(self.cb.end, self.emit)
+            self._run(self.cb.end, self._out)
 
     def end(self) -> None:
         ctx = self.ctx
@@ -571,7 +659,7 @@ class ScriptProcessor(CommandProcessor):
                         pass
                 finally:
                     self._leave(saved)
-                self._run(self.cb.end, self.emit)
+                self._run(self.cb.end, self._out)
         finally:
             self._leave_depth()
 
@@ -603,6 +691,39 @@ _NOT_SET = object()
 _COMMON_KEYS = frozenset(("verbose", "debug", "erroraction", "warningaction", "informationaction", "errorvariable",
                           "warningvariable", "outvariable", "outbuffer", "pipelinevariable", "informationvariable",
                           "whatif", "confirm", "progressaction"))
+
+
+def _script_converter(convert, advanced: bool):
+    """pwsh's ArgumentTypeConverterAttribute while binding a script's parameters: a [bool] parameter takes only
+    Booleans and numbers ('yes' and $null are refused); an advanced function checks each element of a [bool[]]
+    too and refuses an array for a [string]. (Other values convert as the type constraint says.)"""
+    from pslark.runtime.conversion import unwrap
+    from pslark.runtime.numbers import is_numeric
+
+    def check_bool(v):
+        v = unwrap(v)
+        if v is None or not (isinstance(v, (bool, _SwitchValue)) or is_numeric(v)):
+            raise E.PSInvalidCastException(
+                f"Cannot convert value \"{'' if v is None else _type_full_name(v)}\" to type \"System.Boolean\". "
+                f"Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.")
+
+    def run(value, param):
+        ptype = param.type.casefold()
+        if ptype in ("bool", "system.boolean"):
+            check_bool(value)
+        elif advanced and ptype in ("bool[]", "system.boolean[]"):
+            for v in value if isinstance(value, list) else [value]:
+                if v is not None:
+                    check_bool(v)
+        elif advanced and ptype in ("string", "system.string") and isinstance(unwrap(value), list):
+            raise E.PSInvalidCastException("Cannot convert value to type System.String.")
+        return convert(value, param)
+    return run
+
+
+def _type_full_name(v) -> str:
+    from pslark.runtime.members import type_names
+    return type_names(v)[0]
 
 
 def _is_nullable(t) -> bool:
@@ -703,9 +824,9 @@ class PSCmdletProxy:
             value = args[0] if args else None
             if len(args) > 1 and args[1]:
                 from pslark.interpreter.values import emit_value
-                emit_value(value, self._p.emit)
+                emit_value(value, self._p._out)
             else:
-                self._p.emit(value)
+                self._p._out(value)
             return AUTOMATION_NULL
         prefs = getattr(self._p, "runtime_preferences", None) or {}
         if key == "writeerror":

@@ -203,12 +203,22 @@ def number_value(body: str, suffix: str, mult: str, negative: bool = False):
             return None
         base = 16 if low.startswith("0x") else 2
         v = int(digits, base)
-        if base == 16 and not suffix:
-            # 8 or 16 hex digits are read as two's complement (0xFFFFFFFF is -1).
-            if len(digits) == 8 and v > _INT32[1]:
-                v -= 2 ** 32
-            elif len(digits) == 16 and v > _INT64[1]:
-                v -= 2 ** 64
+        unsigned = suffix.startswith("u")
+        if base == 16:
+            # pwsh's tokenizer: as many hex digits as the target type's width are two's complement
+            # (0xFFFFFFFF is -1, 0xFFs is 255 but 0xFFFFs is -1); 16 digits always make an Int64
+            if not unsigned:
+                width = {"y": 2, "s": 4, "l": 16}.get(suffix, 8 if len(digits) < 16 else 16)
+                if len(digits) == width and v >= 2 ** (4 * width - 1):
+                    v -= 2 ** (4 * width)
+            if len(digits) == 16 and suffix in ("", "u"):
+                suffix += "l"
+        else:
+            # 8, 16, 32 or 64 binary digits starting with 1 are negative (0b11111111 is -1) unless unsigned
+            if not unsigned and len(digits) in (8, 16, 32, 64) and digits[0] == "1":
+                v -= 2 ** len(digits)
+            if len(digits) == 64 and suffix in ("", "u"):
+                suffix += "l"
         v *= m
         if negative:
             v = -v
@@ -223,15 +233,13 @@ def number_value(body: str, suffix: str, mult: str, negative: bool = False):
             return -v if negative else v
         if suffix:
             if suffix in ("l", "ul", "u", "y", "uy", "s", "us", "n"):
-                # 1.0l is allowed when the value is integral
+                # an integer suffix on a real literal rounds it to even, as pwsh does (3.72y is 4, 2.5l is 2)
                 try:
                     f = float(body) * m
+                    v = round(-f if negative else f)
                 except (ValueError, OverflowError):
                     return None
-                if f != int(f):
-                    return None
-                v = int(f)
-                return _typed_int(-v if negative else v, suffix, allow_decimal=False)
+                return _typed_int(v, suffix, allow_decimal=False)
             return None
         try:
             f = float(body) * m
@@ -945,7 +953,10 @@ class Lexer:
             f.mode = EOP
             return tok
         if c == ",":
-            tok = self.make("COMMA", pos, pos + 1, ",")
+            # after a type literal ([Enum]::GetNames([DayOfWeek], 1)) the comma ends the type expression: it
+            # separates arguments rather than starting a unary comma for a cast
+            after_type = getattr(self.last, "type", None) == "TYPE" and f.kind in ("call", "attr", "params")
+            tok = self.make("ARG_SEP" if after_type else "COMMA", pos, pos + 1, ",")
             f.mode = EOP
             return tok
         if c.isalpha() or c == "_":
@@ -1511,6 +1522,10 @@ class Lexer:
                 if ch == "}":
                     break
                 if ch == "`" and j + 1 < n:
+                    if text[j + 1] == "u" and j + 2 < n and text[j + 2] == "{":     # ${name`u{2195}}
+                        char, j = self.scan_escape(j, n)
+                        buf.append(char)
+                        continue
                     buf.append(ESCAPES.get(text[j + 1], text[j + 1]))
                     j += 2
                     continue

@@ -66,6 +66,8 @@ def compile_invoke(compiler, node: A.InvokeMemberExpr):
             return invoker(method, values)
         return guarded(run_static, node.extent)
     null_conditional = node.null_conditional
+    if _cast_to_object(node.obj):
+        invoke_method = _invoke_as_object
 
     def run(ctx):
         target = to_null(obj(ctx))
@@ -76,6 +78,27 @@ def compile_invoke(compiler, node: A.InvokeMemberExpr):
                                    error_id="InvokeMethodOnNull", category="InvalidOperation")
         return invoke_method(target, name(ctx), [to_null(a(ctx)) for a in args])
     return guarded(run, node.extent)
+
+
+def _cast_to_object(node) -> bool:
+    """`([object]$x).Method()`: the conversion syntax calls System.Object's own method, not the override."""
+    if isinstance(node, A.ParenExpr) and isinstance(node.pipeline, A.PipelineAst) and \
+            len(node.pipeline.elements) == 1 and isinstance(node.pipeline.elements[0], A.CommandExpressionAst):
+        node = node.pipeline.elements[0].expression
+    return isinstance(node, A.ConvertExpr) and not node.type_name.array_rank and \
+        node.type_name.name.casefold() in ("object", "system.object")
+
+
+def _invoke_as_object(target, method: str, args: list):
+    from pslark.runtime import members
+    from pslark.runtime.objects import PSObject
+    key = method.casefold()
+    if not isinstance(target, PSObject):
+        if key == "tostring" and not args:
+            return members.type_names(target)[0]        # Object.ToString(): the type's full name
+        if key == "equals" and len(args) == 1:
+            return target is args[0]                    # Object.Equals: the same instance
+    return members.invoke_method(target, method, args)
 
 
 def compile_index(compiler, node: A.IndexExpr):

@@ -438,6 +438,9 @@ def _keyword_error(lexer, drv, tok, prev, expected, where):
             return (*where, "MissingTrapStatement",
                     "The 'trap' statement was incomplete. A trap statement requires a body.")
         if kw == "switch":
+            if tok.type == "LPAREN":       # `switch -file a (1)`: a file and a value expression both
+                return (tok.start_pos, tok.end_pos, "PipelineValueRequired",
+                        "A switch statement must have one of the following:  '-file file_name' or '( expression )'.")
             return (*where, "MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.")
         if kw == "function":
             if ptype in ("FUNCTION", "FILTER"):
@@ -519,20 +522,24 @@ def _requires(source: A.SourceText, items) -> tuple:
 
 def _parse_uncached(text: str, path: Optional[str]) -> A.ScriptBlockAst:
     source = A.SourceText(text, path)
-    saved = (current.source, current.subparse)
+    saved = (current.source, current.subparse, current.deferred)
     current.source = source
     current.subparse = _subparse
+    current.deferred = {}
     try:
         try:
             result, lexer = _run(source, 0, len(text), "top", "start", source.line_starts())
         except RecursionError:
             raise ParseException([ParseError(A.Extent(source, 0, 0), "ScriptTooComplicated",
                                              "Processing was stopped because the script is too complex.")]) from None
+        if current.deferred:
+            e = min(current.deferred.values(), key=lambda err: err.start)
+            raise ParseException([_error(source, e.start, e.end, e.error_id, e.message, e.incomplete)])
         if lexer.requires:
             result = A.replace(result, requires=_requires(source, lexer.requires))
         return result
     finally:
-        current.source, current.subparse = saved
+        current.source, current.subparse, current.deferred = saved
 
 
 @functools.lru_cache(maxsize=256)

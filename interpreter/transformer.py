@@ -31,6 +31,24 @@ class SemanticError(Exception):
 class _Context(threading.local):
     source: Optional[A.SourceText] = None
     subparse = None     # callable(source, start, end) -> SubExpr, installed by the parser module
+    # errors that depend on what an expression turns out to be (an attribute or [ref] cast is fine as an
+    # assignment target): id(node) -> SemanticError; the parser raises the first one left at the end
+    deferred: Optional[dict] = None
+
+
+def _defer(node, error: "SemanticError") -> None:
+    if current.deferred is not None:
+        current.deferred.setdefault(id(node), error)
+
+
+def _is_ref(tn: A.TypeName) -> bool:
+    return not tn.array_rank and not tn.generic_args and \
+        tn.name.casefold() in ("ref", "system.management.automation.psreference")
+
+
+def _type_span(conv: A.ConvertExpr) -> tuple[int, int]:
+    """`[ref]` including its brackets."""
+    return conv.extent.start, conv.type_name.extent.end + 1
 
 
 current = _Context()
@@ -108,6 +126,44 @@ def _nodes(children):
 
 
 _VALID_TARGETS = (A.VariableExpr, A.MemberExpr, A.IndexExpr)
+
+
+def _constraint_errors(target) -> None:
+    """Attributes and casts on an assignment target are a type constraint: attributes are allowed there, and
+    [ref] must be the only type (ReferenceNeedsToBeByItselfInTypeConstraint)."""
+    deferred = current.deferred
+    if deferred is None or not isinstance(target, (A.ConvertExpr, A.AttributedExpr)):
+        return
+    chain = []
+    node = target
+    while isinstance(node, (A.ConvertExpr, A.AttributedExpr)):
+        chain.append(node)
+        deferred.pop(id(node), None)
+        node = node.operand
+    casts = [n for n in chain if isinstance(n, A.ConvertExpr)]
+    refs = [n for n in casts if _is_ref(n.type_name)]
+    if refs and len(casts) > 1:
+        s, e = _type_span(refs[0])
+        deferred[id(refs[0])] = SemanticError(s, e, "ReferenceNeedsToBeByItselfInTypeConstraint",
+                                              "Cannot use [ref] with other types in a type constraint.")
+
+
+def _check_finally(node, in_loop: bool) -> None:
+    """`return`, or `break`/`continue` outside a loop of its own, may not leave a finally block (pwsh's
+    ControlLeavingFinally); script blocks and functions inside it are their own."""
+    if isinstance(node, (tuple, list)):
+        for x in node:
+            _check_finally(x, in_loop)
+        return
+    if not isinstance(node, A.Node) or isinstance(node, (A.ScriptBlockExpr, A.FunctionDefinitionAst)):
+        return
+    if isinstance(node, A.ReturnAst) or (not in_loop and isinstance(node, (A.BreakAst, A.ContinueAst))):
+        raise SemanticError(node.extent.start, node.extent.end, "ControlLeavingFinally",
+                            "Flow of control cannot leave a Finally block.")
+    in_loop = in_loop or isinstance(node, (A.ForEachAst, A.ForAst, A.WhileAst, A.DoLoopAst, A.SwitchAst))
+    for name in node._fields:
+        if name != "extent":
+            _check_finally(getattr(node, name), in_loop)
 
 
 def _check_target(target, op: str):
@@ -413,6 +469,7 @@ class PSTransformer:
     def assignment(self, c):
         target, op, value = c
         _check_target(target, op.value)
+        _constraint_errors(target)
         return A.AssignmentAst(_span(c), target, op.value, value)
 
     # -- keyword statements -------------------------------------------------------------------------------
@@ -554,6 +611,7 @@ class PSTransformer:
         return [type_name_node(x.value) for x in c if _tok(x, "TYPE")]
 
     def finally_clause(self, c):
+        _check_finally(c[1], False)
         return _Tagged("finally", c[1], _start(c), _end(c))
 
     def trap_stmt(self, c):
@@ -579,7 +637,8 @@ class PSTransformer:
         return A.CommandExpressionAst(_span(c), expr, redirs)
 
     def command(self, c):
-        op, name = c[0]
+        op, name = c[0][:2]
+        op_start = c[0][2] if len(c[0]) > 2 else None     # `& x` / `. x`: the command's extent starts at the operator
         elements = [name]
         redirs = []
         verbatim = None
@@ -598,7 +657,8 @@ class PSTransformer:
                     elements[i] = A.StringConstantExpr(e.extent, "--", "bare")
                 seen = True
         _check_redirections(redirs)
-        return A.CommandAst(_span(c), tuple(elements), op, tuple(redirs), verbatim)
+        extent = _span(c) if op_start is None else _ext(op_start, _end(c))
+        return A.CommandAst(extent, tuple(elements), op, tuple(redirs), verbatim)
 
     def cmd_name_bare(self, c):
         return (None, bareword_node(c[0], expand=False))
@@ -607,7 +667,7 @@ class PSTransformer:
         op, value = c
         if isinstance(value, Token):
             value = token_expr(value)
-        return (op.value, value)
+        return (op.value, value, op.start_pos)
 
     def cmd_param(self, c):
         t = c[0]
@@ -675,11 +735,34 @@ class PSTransformer:
 
     def cast(self, c):
         t, operand = c
-        return A.ConvertExpr(_span(c), type_name_node(t.value), operand)
+        type_name = type_name_node(t.value)
+        if type_name.name.casefold() == "ordered" and not type_name.array_rank and \
+                not isinstance(operand, A.HashtableExpr):
+            raise SemanticError(t.start_pos, t.end_pos, "OrderedAttributeOnlyOnHashLiteralNode",
+                                "The ordered attribute can be specified only on a hash literal node.")
+        child = operand
+        while isinstance(child, (A.ConvertExpr, A.AttributedExpr)):
+            if isinstance(child, A.ConvertExpr) and _is_ref(child.type_name):
+                s, e = _type_span(child)
+                if _is_ref(type_name):
+                    _defer(child, SemanticError(s, e, "ReferenceNeedsToBeByItselfInTypeSequence",
+                                                "Cannot have two occurrences of [ref] in a type sequence."))
+                else:
+                    _defer(child, SemanticError(s, e, "ReferenceNeedsToBeLastTypeInTypeConversion",
+                                                "[ref] can only be the final type in type conversion sequence."))
+            child = child.operand
+        return A.ConvertExpr(_span(c), type_name, operand)
 
     def attributed(self, c):
         attr, operand = c
-        return A.AttributedExpr(_span(c), attr, operand)
+        node = A.AttributedExpr(_span(c), attr, operand)
+        inner = operand
+        while isinstance(inner, (A.ConvertExpr, A.AttributedExpr)):
+            inner = inner.operand
+        if not isinstance(inner, A.VariableExpr):     # an attribute only goes on a variable ([ValidateX()]$v)
+            raise SemanticError(attr.extent.start, attr.extent.end, "UnexpectedAttribute",
+                                f"Unexpected attribute '{attr.type_name.name}'.")
+        return node
 
     def _member_value(self, m):
         if isinstance(m, Token):

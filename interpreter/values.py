@@ -12,7 +12,8 @@ def emit_value(value: Any, out: Callable[[Any], None]) -> None:
     """Write an expression's value to the pipeline: collections one element at a time (one level)."""
     if type(value) is list:
         for item in value:
-            out(item)
+            if item is not AUTOMATION_NULL:     # an array can hold AutomationNull ([void]x, 2); pipes drop it
+                out(item)
     elif value is AUTOMATION_NULL:
         return
     elif isinstance(value, _ENUMERATED):

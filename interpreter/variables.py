@@ -81,13 +81,13 @@ def variable_setter(node: A.VariableExpr) -> Callable[[Any, Any], None]:
         key = name.casefold()
 
         def set_plain(ctx, value):
-            if value is AUTOMATION_NULL:
-                value = None
             var = ctx.session.current.variables.get(key)
             if var is not None and not var.options and not var.attributes and var.type_constraint is None:
-                var.value = value
-            else:
+                var.value = value       # AutomationNull is kept: `$x = & {}; @($x).Count` is 0 in pwsh
+            elif var is None:
                 ctx.session.set_variable(name, value)
+            else:
+                ctx.session.set_variable(name, None if value is AUTOMATION_NULL else value)
         return set_plain
     if prefix in SCOPES or prefix == "variable":
         def set_scoped(ctx, value):

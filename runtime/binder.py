@@ -93,12 +93,15 @@ class Binder:
     def bind_arguments(self, args: list[CommandArgument]) -> BindingResult:
         result = BindingResult()
         positional: list[CommandArgument] = []
+        positional_at: list[int] = []
+        unknown_at: list[tuple[int, list]] = []     # unknown -names kept for $args, with where they stood
         i = 0
         n = len(args)
         while i < n:
             arg = args[i]
             if not arg.is_parameter:
                 positional.append(arg)
+                positional_at.append(i)
                 i += 1
                 continue
             if arg.name == "-" and not arg.used_colon:
@@ -106,11 +109,21 @@ class Binder:
                 i += 1
                 continue
             matches = self.md.find(arg.name)
+            if not matches and not self.allow_unbound and any(p.remaining for p in self.md.parameters):
+                # a ValueFromRemainingArguments parameter takes an unknown -name too, in its place on the line
+                words = [_param_text(arg)] + ([arg.value] if arg.used_colon and arg.value is not NO_VALUE else [])
+                for w in words:
+                    positional.append(CommandArgument(None, w, arg.extent))
+                    positional_at.append(i)
+                i += 1
+                continue
             if not matches:
                 if self.allow_unbound:
-                    result.unbound_args.append(_param_text(arg))
+                    words = [_param_text(arg)]
                     if arg.used_colon and arg.value is not NO_VALUE:
-                        result.unbound_args.append(arg.value)
+                        words.append(arg.value)
+                    result.unbound_args.extend(words)
+                    unknown_at.append((i, words))
                     i += 1
                     continue
                 raise self.error(f"A parameter cannot be found that matches parameter name '{arg.name}'.",
@@ -138,6 +151,13 @@ class Binder:
                 i += 2
             self._bind(result, param, value, arg.extent, value_extent)
         self._bind_positional(result, positional)
+        if unknown_at:
+            # $args keeps the command line's order: `f 4 -blah 5` gives 4, -blah, 5
+            named_count = sum(len(words) for _, words in unknown_at)
+            tail = result.unbound_args[named_count:]
+            pieces = unknown_at + [(at, [value]) for at, value in zip(positional_at[len(positional_at) - len(tail):],
+                                                                        tail)]
+            result.unbound_args = [v for _, words in sorted(pieces, key=lambda p: p[0]) for v in words]
         return result
 
     def _bind(self, result: BindingResult, param: Parameter, value: Any, extent=None, value_extent=None) -> None:
@@ -215,11 +235,12 @@ class Binder:
 
     def validate(self, param: Parameter, value: Any, extent=None) -> None:
         name = param.name
-        if value is None and (param.validate_not_null or param.validate_not_null_or_empty):
+        if value is None and param.validate_not_null and not param.validate_not_null_or_empty:
             raise self.validation_error(
                 f"Cannot validate argument on parameter '{name}'. The argument is null. Provide a valid value for the "
                 f"argument, and then try running the command again.", "ParameterArgumentValidationError", extent)
-        if param.validate_not_null_or_empty and (value == "" or value == []):
+        if param.validate_not_null_or_empty and (value is None or value == "" or value == []):
+            # ValidateNotNullOrEmptyAttribute: $null fails with the same "null or empty" text (Metadata.resx)
             raise self.validation_error(
                 f"Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide an argument "
                 f"that is not null or empty, and then try the command again.", "ParameterArgumentValidationError",
@@ -239,10 +260,18 @@ class Binder:
                         "ParameterArgumentValidationError", extent)
         values = value if isinstance(value, list) else [value]
         if param.validate_set is not None:
-            allowed = {str(v).casefold() for v in param.validate_set}
+            exact = getattr(param, "validate_set_case_sensitive", False)    # [ValidateSet(..., IgnoreCase=$false)]
+            allowed = {str(v) if exact else str(v).casefold() for v in param.validate_set}
             for v in values:
-                if v is None or str(v).casefold() not in allowed:
+                if v is None or (str(v) if exact else str(v).casefold()) not in allowed:
                     text = "" if v is None else str(v)
+                    custom = getattr(param, "validate_set_message", None)   # [ValidateSet(..., ErrorMessage=...)]
+                    if custom:
+                        from pslark.interpreter.functions import custom_validation_message
+                        raise self.validation_error(
+                            f"Cannot validate argument on parameter '{name}'. "
+                            f"{custom_validation_message(custom, text, ','.join(param.validate_set))}",
+                            "ParameterArgumentValidationError", extent)
                     raise self.validation_error(
                         f"Cannot validate argument on parameter '{name}'. The argument \"{text}\" does not belong to "
                         f"the set \"{','.join(param.validate_set)}\" specified by the ValidateSet attribute. Supply an "

@@ -108,7 +108,7 @@ def to_bool(v: Any) -> bool:
         return v
     if t is int or t is float or t is str:
         return bool(v)
-    if v is None or v is AUTOMATION_NULL:
+    if v is None or v is AUTOMATION_NULL or getattr(v, "null_like", False):
         return False
     if t is list or isinstance(v, (list, tuple)):
         n = len(v)
@@ -818,9 +818,9 @@ def equals(a: Any, b: Any, case_sensitive: bool = False) -> bool:
     if ta is int and type(b) is int:
         return a == b
     if a is None or a is AUTOMATION_NULL:
-        return b is None or b is AUTOMATION_NULL
+        return b is None or b is AUTOMATION_NULL or getattr(b, "null_like", False)
     if b is None or b is AUTOMATION_NULL:
-        return False
+        return getattr(a, "null_like", False)
     if isinstance(a, PSObject) and a.base is not None:
         a = a.base
     if isinstance(b, PSObject) and b.base is not None:

@@ -288,10 +288,6 @@ class CmdletInvocationException(RuntimeException):
     dotnet_type = "System.Management.Automation.CmdletInvocationException"
 
 
-class IncompleteParseException(RuntimeException):
-    dotnet_type = "System.Management.Automation.IncompleteParseException"
-
-
 class ParseError:
     """One syntax error: where, pwsh's error id (e.g. 'MissingEndCurlyBrace') and message.
 
@@ -330,6 +326,13 @@ class ParseException(RuntimeException):
         message = first.full_message() if first is not None else "Parse error"
         super().__init__(message, error_id=(first.error_id if first is not None else "ParseException"),
                          category="ParserError", **kw)
+
+
+class IncompleteParseException(ParseException):
+    """A ParseException whose errors all want more input (an open brace or string at the end):
+    [scriptblock]::Create raises this one, as pwsh does."""
+
+    dotnet_type = "System.Management.Automation.IncompleteParseException"
 
 
 class JobFailedException(RuntimeException):

@@ -337,8 +337,8 @@ def exception_property(exc: PSException, key: str) -> tuple[bool, Any]:
         return True, getattr(exc, "hresult", None) or _HRESULTS.get(type(exc).dotnet_type, -2146233088)
     if key == "targetsite":
         return True, None
-    if key == "errorrecord" and isinstance(exc, RuntimeException):
-        rec = exc.error_record
+    if key == "errorrecord" and _contains_error_record(exc):
+        rec = getattr(exc, "own_error_record", None) or exc.error_record
         if rec is None:
             rec = E.ErrorRecord(exc, exc.error_id or exc.default_error_id, exc.category or exc.default_category,
                                 exc.target)
@@ -379,10 +379,18 @@ def _exception_data(exc: PSException) -> Hashtable:
     return data
 
 
+def _contains_error_record(exc: PSException) -> bool:
+    """IContainsErrorRecord: RuntimeException and pwsh's PS* exceptions (PSInvalidCastException ...)."""
+    return isinstance(exc, RuntimeException) or \
+        str(getattr(type(exc), "dotnet_type", "")).startswith("System.Management.Automation.PS")
+
+
 def exception_property_names(exc: PSException) -> list:
     names = []
     if isinstance(exc, RuntimeException):
         names += ["ErrorRecord", "WasThrownFromThrowStatement"]
+    elif _contains_error_record(exc):
+        names += ["ErrorRecord"]
     if isinstance(exc, ArgumentException):
         names += ["Message", "ParamName"] if not isinstance(exc, ArgumentOutOfRangeException) else \
             ["Message", "ActualValue", "ParamName"]
@@ -2139,7 +2147,7 @@ ARRAY_METHODS = T._methods(
     _m("GetLongLength", ("long GetLongLength(int dimension)",), lambda l, a: (_rank_check(a), Int64(len(l)))[1]),
     _m("GetLowerBound", ("int GetLowerBound(int dimension)",), lambda l, a: (_rank_check(a), 0)[1]),
     _m("GetUpperBound", ("int GetUpperBound(int dimension)",), lambda l, a: (_rank_check(a), len(l) - 1)[1]),
-    _m("GetEnumerator", ("System.Collections.IEnumerator GetEnumerator()",), lambda l, a: list(l)),
+    _m("GetEnumerator", ("System.Collections.IEnumerator GetEnumerator()",), lambda l, a: T.ArrayEnumerator(l)),
     _m("IndexOf", ("int IList.IndexOf(System.Object value)",), T._l_index_of),
     _m("Initialize", ("void Initialize()",), lambda l, a: None),
     _m("Insert", ("void IList.Insert(int index, System.Object value)",), _fixed_size),
@@ -2904,6 +2912,9 @@ def _get_index_slow(value: Any, index: Any) -> Any:
             return [value.get_group(unwrap(k)) for k in _items(unwrap(index))]
         return value.get_group(unwrap(index))
     if isinstance(value, (list, tuple)):
+        if index is None or index is AUTOMATION_NULL:
+            raise RuntimeException("Index operation failed; the array index evaluated to null.",
+                                   error_id="NullArrayIndex", category="InvalidOperation")
         if _is_index_list(index):
             out = []
             for i in _items(unwrap(index)):

@@ -42,11 +42,36 @@ def convert_argument(ctx, value: Any, param) -> Any:
             return [conv(v) for v in _as_list(value)]
     if key in ("scriptblock", "system.management.automation.scriptblock"):
         return to_scriptblock(value)
-    from pslark.runtime.types import resolve_type
+    from pslark.runtime.types import EnumType, resolve_type
+    if key == "actionpreference":       # the common -ErrorAction / -WarningAction ... parameters
+        type_name = "System.Management.Automation.ActionPreference"
     t = resolve_type(type_name)
     if t is None:
         return value
+    if isinstance(t, EnumType) and not hasattr(param, "_has_parameter_attr"):
+        value = disambiguate_enum(t, value)
     return t.convert(value)
+
+
+def disambiguate_enum(et, value: Any) -> Any:
+    """A cmdlet's enum parameter takes an unambiguous prefix of a name (`-ErrorAction Ig` is Ignore), as pwsh's
+    binder does; plain conversion ([DayOfWeek]'fri') does not."""
+    text = value.base if isinstance(value, PSObject) and isinstance(value.base, str) else value
+    if not isinstance(text, str) or "," in text:
+        return value
+    key = text.strip().casefold()
+    names = [n for n, _ in et.members]
+    if not key or any(n.casefold() == key for n in names):
+        return value
+    found = [n for n in names if n.casefold().startswith(key)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise PSInvalidCastException(
+            f"Cannot convert value \"{text}\" to type \"{et.full_name}\". Error: \"The identifier name {text} cannot be "
+            f"processed due to the inability to differentiate between the following enumerator names: "
+            f"{', '.join(found)}. Try a more specific identifier name.\"")
+    return value
 
 
 def _as_list(value: Any) -> list:

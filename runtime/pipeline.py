@@ -137,7 +137,10 @@ def get_property_for_binding(item: Any, name: str) -> tuple[bool, Any]:
         if item.base is None:
             return False, None
         item = item.base
-    if isinstance(item, (str, int, float, bool)) or item is None:
+    if isinstance(item, str):
+        # a string's one property, Length, binds by property name as in pwsh ('abc' | f binds -Length 3)
+        return (True, len(item)) if name.casefold() == "length" else (False, None)
+    if isinstance(item, (int, float, bool)) or item is None:
         return False, None
     if isinstance(item, Hashtable):
         return False, None
@@ -215,9 +218,7 @@ class CmdletProcessor(CommandProcessor):
         existing = self.ctx.session.get_variable(name) if append else None
         collection = existing.value if existing is not None and isinstance(existing.value, list) else PSList()
         self.ctx.session.set_variable(name, collection)
-        streams = self.cmdlet.streams.derive()
-        setattr(streams, which, collection)
-        self.cmdlet.streams = streams
+        self.cmdlet.streams = self.cmdlet.streams.with_variable(which[:-len("_variable")], collection)
 
     def begin(self) -> None:
         cmd = self.cmdlet

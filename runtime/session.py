@@ -99,6 +99,9 @@ class Scope:
         self.is_script = is_script
 
 
+_SCOPE_PREFIXES = (None, "global", "script", "local", "private", "variable")
+
+
 def split_scope(name: str) -> tuple[Optional[str], str]:
     """'global:x' -> ('global', 'x'); 'env:PATH' -> ('env', 'PATH'); 'x' -> (None, 'x')."""
     if ":" in name:
@@ -194,6 +197,8 @@ class SessionState:
 
     def get_variable(self, path: str) -> Optional[PSVariable]:
         prefix, name = split_scope(path)
+        if prefix not in _SCOPE_PREFIXES:
+            prefix, name = None, path       # `$variable:a:b` is the variable named 'a:b'
         if prefix is None:
             return self.lookup(name)
         if prefix == "local":
@@ -208,6 +213,8 @@ class SessionState:
 
     def set_variable(self, path: str, value: Any, *, force: bool = False) -> PSVariable:
         prefix, name = split_scope(path)
+        if prefix not in _SCOPE_PREFIXES:
+            prefix, name = None, path
         if prefix == "variable":
             return self.set_variable(name, value, force=force)
         key = name.casefold()

@@ -15,6 +15,14 @@ from pslark.runtime.records import (
 Sink = Callable[[Any], None]
 
 
+class _Collectors(tuple):
+    """The -XxxVariable collections a record goes to: the command's own and those of the commands around it."""
+
+    def append(self, record) -> None:
+        for collection in self:
+            collection.append(record)
+
+
 class Streams:
     """Routes error/warning/verbose/debug/information/progress records for one pipeline (or job)."""
 
@@ -37,9 +45,37 @@ class Streams:
 
     def derive(self, **sinks) -> "Streams":
         new = Streams(self.ctx, self.error, self.warning, self.verbose, self.debug, self.information, self.progress)
+        # the -ErrorVariable (...) collections of the enclosing commands keep collecting (redirected or not: pwsh
+        # hangs them on the output pipe the command writes to)
+        new.error_variable = self.error_variable
+        new.warning_variable = self.warning_variable
+        new.information_variable = self.information_variable
         for name, sink in sinks.items():
             setattr(new, name, sink)
         return new
+
+    def has_variables(self) -> bool:
+        return bool(self.error_variable or self.warning_variable or self.information_variable)
+
+    def detached(self) -> "Streams":
+        """The same sinks without the enclosing commands' -XxxVariable collections: for a command that is not
+        last in its pipeline (its output, and so its records, do not pass out through the enclosing command)."""
+        new = self.derive()
+        new.error_variable = new.warning_variable = new.information_variable = None
+        return new
+
+    def with_variable(self, stream: str, collection: list) -> "Streams":
+        """Streams whose `stream` records ('error', 'warning', 'information') also go to `collection`, as well as
+        to the collections already attached."""
+        new = self.derive()
+        attr = stream + "_variable"
+        setattr(new, attr, _Collectors((collection,) + tuple(getattr(self, attr) or ())))
+        return new
+
+    def note_caught(self, record: ErrorRecord) -> None:
+        """An error a try/catch caught still lands in -ErrorVariable (as in $Error)."""
+        if self.error_variable is not None:
+            self.error_variable.append(record)
 
     # ---- errors
     def write_error(self, record: ErrorRecord, action: Optional[str] = None) -> None:
@@ -51,6 +87,9 @@ class Streams:
             exc = ActionPreferenceStopException(record.message, error_record=None)
             exc.error_record = record
             exc.inner = record.exception
+            if self.error_variable is not None:
+                # -ErrorVariable gets the ActionPreferenceStopException (its ErrorRecord is the error)
+                self.error_variable.append(exc)
             raise exc
         ctx.last_command_failed = True
         if action == "ignore":

@@ -512,11 +512,16 @@ class PSType:
         for k, v in table.items():
             try:
                 members.set_member(obj, C.to_string(k), v)
-            except PSException:
+            except PSException as exc:
+                if members.lookup_property(obj, C.to_string(k)) is not members._MISSING:
+                    # the property is there but refuses the value
+                    raise C.cast_error(table, self.display, f'Cannot create object of type "{self.display}". '
+                                       f'{exc.message}', error_id="ObjectCreationError")
                 raise C.cast_error(table, self.display,
                                    f'Cannot create object of type "{self.display}". The {C.to_string(k)} property '
                                    f'was not found for the {self.display} object. The available property is: '
-                                   f'[{", ".join(getattr(obj, "ps_properties", ()) or ())}]')
+                                   f'[{", ".join(getattr(obj, "ps_properties", ()) or ())}]',
+                                   error_id="ObjectCreationError")
         return obj
 
     # static members
@@ -1033,6 +1038,49 @@ def _ENUM_STATIC_METHODS(et: EnumType) -> list:
         NetMethod("TryParse", ("bool TryParse(string value, [ref] TEnum result)",
                                "bool TryParse(string value, bool ignoreCase, [ref] TEnum result)"), try_parse),
     ]
+
+
+def _enum_type_arg(args: list) -> "EnumType":
+    """The enumType argument of System.Enum's static methods: a type or a type name."""
+    v = unwrap(args[0]) if args else None
+    if v is None:
+        raise ArgumentNullException("Value cannot be null. (Parameter 'enumType')")
+    t = v if isinstance(v, PSType) else resolve_type(C.to_string(v))
+    if t is None:
+        raise C.cast_error(v, "System.Type")
+    if not isinstance(t, EnumType):
+        raise ArgumentException("Type provided must be an Enum. (Parameter 'enumType')")
+    return t
+
+
+def _enum_delegate(name: str, strip_type: bool = False) -> Callable:
+    def run(t, args):
+        et = _enum_type_arg(args)
+        return et._static_methods[name.casefold()].fn(et, args[1:] if strip_type else args)
+    return run
+
+
+def _enum_to_object(t, args):
+    et = _enum_type_arg(args)
+    return et.value_class(int(C.convert_to(unwrap(args[1]), "System.Int64")))
+
+
+_SYSTEM_ENUM_STATIC_METHODS = [
+    NetMethod("GetNames", ("string[] GetNames(type enumType)", "string[] GetNames[TEnum]()"),
+              _enum_delegate("GetNames")),
+    NetMethod("GetValues", ("array GetValues(type enumType)", "TEnum[] GetValues[TEnum]()"),
+              _enum_delegate("GetValues")),
+    NetMethod("GetName", ("string GetName(type enumType, System.Object value)",), _enum_delegate("GetName")),
+    NetMethod("IsDefined", ("bool IsDefined(type enumType, System.Object value)",), _enum_delegate("IsDefined")),
+    NetMethod("Parse", ("System.Object Parse(type enumType, string value)",
+                        "System.Object Parse(type enumType, string value, bool ignoreCase)"), _enum_delegate("Parse")),
+    NetMethod("TryParse", ("bool TryParse(type enumType, string value, [ref] System.Object result)",
+                           "bool TryParse(type enumType, string value, bool ignoreCase, [ref] System.Object result)"),
+              _enum_delegate("TryParse", strip_type=True)),
+    NetMethod("ToObject", ("System.Object ToObject(type enumType, System.Object value)",), _enum_to_object),
+    NetMethod("GetUnderlyingType", ("type GetUnderlyingType(type enumType)",),
+              lambda t, a: resolve_type(_enum_type_arg(a).underlying)),
+]
 
 
 def _enum(full_name: str, names: str, flags: bool = False, values: Optional[list] = None, **kw) -> Callable:
@@ -5650,6 +5698,69 @@ class ValueTuple(NetObject):
     def ps_to_string(self):
         return "(" + ", ".join(_text(x) for x in self.items) + ")"
 
+    def ps_index(self, index: Any) -> Any:
+        """ITuple: `$t[0]`, `$t[-1]`, `$t[0..1]` (out of range: $null)."""
+        index = unwrap(index)
+        if isinstance(index, (list, tuple)):
+            return [self.ps_index(i) for i in index]
+        i = C.to_int(index)
+        if i < 0:
+            i += len(self.items)
+        return self.items[i] if 0 <= i < len(self.items) else None
+
+
+class ArrayEnumerator(NetObject):
+    """An array's GetEnumerator(): an IEnumerator with its own position (MoveNext / Current / Reset). Passing it
+    as an argument leaves it where it is; the pipeline enumerates what is left of it."""
+    __slots__ = ("items", "pos")
+    type_names = ["System.SZGenericArrayEnumerator`1[System.Object]", "System.SZGenericArrayEnumeratorBase",
+                  "System.Object"]
+    ps_properties = ("Current",)
+
+    def __init__(self, items):
+        self.items = items
+        self.pos = -1
+
+    def current(self):
+        if 0 <= self.pos < len(self.items):
+            return self.items[self.pos]
+        inner = InvalidOperationException("Enumeration has not started. Call MoveNext." if self.pos < 0 else
+                                          "Enumeration already finished.")
+        raise E.GetValueInvocationException(f'Exception getting "Current": "{inner.message}"', inner=inner,
+                                            error_id="ExceptionWhenGetting", category="NotSpecified")
+
+    def move_next(self) -> bool:
+        if self.pos < len(self.items):
+            self.pos += 1
+        return self.pos < len(self.items)
+
+    def ps_enumerate(self):
+        while self.move_next():
+            yield self.items[self.pos]
+
+    _getters = {"current": lambda s: s.current()}
+
+
+ArrayEnumerator.net_methods = _methods(
+    NetMethod("MoveNext", ("bool MoveNext()",), lambda e, a: e.move_next()),
+    NetMethod("Reset", ("void Reset()",), lambda e, a: setattr(e, "pos", -1)),
+)
+
+
+class TupleValue(ValueTuple):
+    """System.Tuple`N from [Tuple]::Create(...): a reference type, otherwise like ValueTuple."""
+    __slots__ = ()
+
+    @property
+    def type_names(self):
+        return [f"System.Tuple`{len(self.items)}", "System.Object"]
+
+
+def _tuple_create(t, args):
+    if not 1 <= len(args) <= 8:
+        raise overload_count_error("Create", len(args))
+    return TupleValue(args)
+
 
 def _math_bigmul(args):
     a, b = a_long(args, 0, "a"), a_long(args, 1, "b")
@@ -8006,6 +8117,7 @@ _alias_property_ctor.definitions = ("psaliasproperty new(string name, string ref
 class DBNullValue(NetObject):
     __slots__ = ()
     type_names = ["System.DBNull", "System.Object"]
+    null_like = True            # -eq $null and [bool] treat it as $null (pwsh 7's null representatives)
 
     def ps_to_string(self):
         return ""
@@ -8034,6 +8146,9 @@ def _hashtable_convert(value: Any) -> Any:
         return value
     if isinstance(value, Hashtable):
         return Hashtable(value.items())
+    if isinstance(value, PSObject):
+        # pwsh tries Hashtable's constructors with the object, and that fails
+        raise C.cast_error(value, "System.Collections.Hashtable", error_id="InvalidCastConstructorException")
     raise C.cast_error(value, "System.Collections.Hashtable")
 
 
@@ -8053,7 +8168,14 @@ def _custom_object_convert(value: Any) -> Any:
         return PSObject()
     base = unwrap(value)
     if isinstance(base, Hashtable):
-        return PSObject((C.to_string(k), v) for k, v in base.items())
+        obj = PSObject()
+        for k, v in base.items():
+            key = C.to_string(k)
+            if key.casefold() == "pstypename":          # `@{PSTypeName = 'My.Type'}` names the object's type
+                obj.type_names.insert(0, C.to_string(v))
+            else:
+                obj.add_property(key, v)
+        return obj
     return value
 
 
@@ -8644,7 +8766,8 @@ def _enumerable_check(v) -> bool:
 def _build_registry() -> None:
     _def("System.Object", "object", base=None, check=lambda v: True, convert=lambda v: v)
     _def("System.ValueType", base="System.Object", abstract=True, check=_value_type_check)
-    _def("System.Enum", base="System.ValueType", abstract=True, check=lambda v: isinstance(v, EnumValue))
+    _def("System.Enum", base="System.ValueType", abstract=True, check=lambda v: isinstance(v, EnumValue),
+         methods=_SYSTEM_ENUM_STATIC_METHODS)
     _def("System.Array", "array", base="System.Object", abstract=True,
          check=lambda v: isinstance(v, list) and not isinstance(v, (PSList, KeyCollection, MatchCollection)),
          convert=_array_convert, methods=_ARRAY_STATIC_METHODS)
@@ -8781,6 +8904,15 @@ def _build_registry() -> None:
          convert=lambda v: _delegate_convert(resolve_type("System.Text.RegularExpressions.MatchEvaluator"))(v))
     _def("System.Action", base="System.MulticastDelegate", check=lambda v: type(v).__name__ == "ScriptBlock",
          convert=lambda v: _delegate_convert(resolve_type("System.Action"))(v))
+    _def("System.Tuple", is_static_class=True, methods=[
+        NetMethod("Create", tuple(f"static System.Tuple[{', '.join('T' + str(i) for i in range(1, n + 1))}] Create("
+                                  + ", ".join(f"T{i} item{i}" for i in range(1, n + 1)) + ")" for n in range(1, 9)),
+                  _tuple_create)])
+    _def("System.ValueTuple", is_static_class=True, methods=[
+        NetMethod("Create", tuple(f"static System.ValueTuple[{', '.join('T' + str(i) for i in range(1, n + 1))}] "
+                                  "Create(" + ", ".join(f"T{i} item{i}" for i in range(1, n + 1)) + ")"
+                                  for n in range(1, 9)),
+                  lambda t, a: ValueTuple(a))])
     _def("System.Management.Automation.Language.Parser", sealed=True, assembly=SMA, methods=[
         NetMethod("ParseInput", ("static System.Management.Automation.Language.ScriptBlockAst ParseInput(string input, "
                                  "[ref] System.Management.Automation.Language.Token[] tokens, "
@@ -9056,6 +9188,8 @@ _ENUMS = [
     ("System.Net.Sockets.AddressFamily", "Unknown, Unspecified, Unix, InterNetwork, InterNetworkV6", False,
      [-1, 0, 1, 2, 23], ()),
     ("System.UriKind", "RelativeOrAbsolute, Absolute, Relative", False, None, ()),
+    ("System.Reflection.MemberTypes", "Constructor, Event, Field, Method, Property, TypeInfo, Custom, NestedType, All",
+     True, [1, 2, 4, 8, 16, 32, 64, 128, 191], ()),
     ("System.UriPartial", "Scheme, Authority, Path, Query", False, None, ()),
     ("System.Base64FormattingOptions", "None, InsertLineBreaks", True, [0, 1], ()),
     ("System.PlatformID", "Win32S, Win32Windows, Win32NT, WinCE, Unix, Xbox, MacOSX, Other", False, None, ()),

@@ -1900,8 +1900,8 @@ def _is_special_method(name: str) -> bool:
 # ------------------------------------------------------------------------------------------------
 # New-Object
 
-_PSOBJECT_NAMES = {"psobject", "system.management.automation.psobject", "pscustomobject",
-                   "system.management.automation.pscustomobject"}
+# [pscustomobject] is an accelerator for PSObject; the PSCustomObject class itself has no public constructor
+_PSOBJECT_NAMES = {"psobject", "system.management.automation.psobject", "pscustomobject"}
 
 
 @cmdlet("New-Object", default_set="Net")
@@ -1915,6 +1915,10 @@ class NewObject(Cmdlet):
         name = (self.type_name or "").strip()
         args = _as_list(self.argument_list)
         key = name.casefold()
+        if key == "system.management.automation.pscustomobject":
+            msg = f"A constructor was not found. Cannot find an appropriate constructor for type {name}."
+            self.throw_terminating(self.error_record(msg, "CannotFindAppropriateCtor", "ObjectNotFound", None,
+                                                     PSArgumentException(msg)))
         if key in _PSOBJECT_NAMES:
             result = PSObject()
             if key.endswith("psobject") and args:
@@ -1990,13 +1994,13 @@ class NewObject(Cmdlet):
             if not found and not isinstance(result, PSObject):
                 tn = dotnet_type_name(result)
                 msg = f'The member "{key}" was not found for the specified {tn} object.'
-                self.write_error(self.error_record(msg, "InvalidOperationException", "InvalidOperation", None,
-                                                   InvalidOperationException(msg)))
-                continue
+                # pwsh's New-Object stops here (ThrowTerminatingError), as for a value the member refuses
+                self.throw_terminating(self.error_record(msg, "InvalidOperationException", "InvalidOperation", None,
+                                                         InvalidOperationException(msg)))
             try:
                 members.set_member(result, key, v)
             except PSException as exc:
-                self.write_error(self.error_record(exc.message, "SetValueException", "InvalidData", None, exc))
+                self.throw_terminating(self.error_record(exc.message, "SetValueException", "InvalidData", None, exc))
         return result
 
 

@@ -1,2 +1,2 @@
-Write-Output -Bogus 'x'
+Get-Date -Bogus 'x'
 'after'
