@@ -65,10 +65,14 @@ def test_pipeline_input_goes_to_the_local_block():
 
 def test_parameter_sets_and_aliases():
     for script in ("Invoke-Command -ComputerName a -UserName u { 1 }", "Invoke-Command -HostName a -ThrottleLimit 3 { 1 }",
-                   "Invoke-Command -Session $s -HostName a { 1 }", "Invoke-Command { 1 } -AsJob -NoNewScope"):
+                   "Invoke-Command { 1 } -AsJob -NoNewScope"):
         r = ps(script)
         assert r.stderr.startswith("Invoke-Command: Parameter set cannot be resolved using the specified named "
                                    "parameters."), script
+    # named arguments are validated as they bind, before the parameter set is resolved: $s is $null here
+    r = ps("Invoke-Command -Session $s -HostName a { 1 }")
+    assert r.stderr.startswith("Invoke-Command: Cannot validate argument on parameter 'Session'. The argument is null "
+                               "or empty.")
     r = ps("Invoke-Command -Cn localhost -Command { 'alias ok' } -HCN -Args 1")
     assert lines(r) == ["alias ok"]
     r = ps("icm localhost { 'positional computer' }")

@@ -233,6 +233,11 @@ def test_validate_not_null_or_empty():
     assert binding_error(b, pos("")).message == (
         "Cannot validate argument on parameter 'Name'. The argument is null or empty. Provide an argument that is "
         "not null or empty, and then try the command again.")
+    # ValidateNotNullOrEmptyAttribute refuses $null with its own text (Metadata.ValidateNotNullOrEmptyFailure)
+    assert binding_error(b, pos(None)).message == (
+        "Cannot validate argument on parameter 'Name'. The argument is null or empty. Provide an argument that is "
+        "not null or empty, and then try the command again.")
+    b = binder(p("string", "Name", position=0, validate_not_null=True))
     assert binding_error(b, pos(None)).message == (
         "Cannot validate argument on parameter 'Name'. The argument is null. Provide a valid value for the "
         "argument, and then try running the command again.")
