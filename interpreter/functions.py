@@ -19,6 +19,7 @@ from pslark.runtime.errors import ExitSignal, InvocationInfo, PSException, Retur
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
 from pslark.runtime.pipeline import CommandProcessor, get_property_for_binding, parameter_converter
 from pslark.runtime.scriptblock import ScriptBlock
+from pslark.runtime.types import InputEnumerator
 
 # nested script commands (the script file counts too): a user function recursing 1000 levels deep
 # (`f 1000` calling down to `f 0`) must work; deeper gives pwsh's call depth overflow error
@@ -377,6 +378,8 @@ class ScriptProcessor(CommandProcessor):
         self.saved_streams = None
         self.entered = False
         self.exited = False
+        self.ran_block = False          # a begin/process/end block ran: the clean block will run
+        self.cleaned = False
         self.failed = False             # $PSCmdlet.WriteError was called: the calling statement's $? is false
         self.out_variable: Optional[list] = None
         self.pipeline_variable: Optional[str] = None
@@ -405,6 +408,7 @@ class ScriptProcessor(CommandProcessor):
     def _run(self, block, out) -> None:
         if block is None or self.exited:
             return
+        self.ran_block = True
         saved = self._enter()
         # the statements inside set $? for themselves; the calling statement's $? only turns false through
         # $PSCmdlet.WriteError / a failing exit code (Write-Error in a function does not: about_Automatic_Variables)
@@ -494,9 +498,10 @@ class ScriptProcessor(CommandProcessor):
         return collection
 
     def _bind_initial(self) -> None:
+        from pslark.runtime.types import BoundParametersDictionary
         ctx = self.ctx
         session = ctx.session
-        bound = Hashtable()
+        bound = BoundParametersDictionary()
         values = self.result.values
         for sp in self.cb.params:
             name = sp.meta.name
@@ -545,7 +550,7 @@ class ScriptProcessor(CommandProcessor):
             # the like keep them even if the function then changes its own $WarningPreference ...
             self.runtime_preferences = {name: self.ctx.preference(name, default)
                                         for name, default in _RUNTIME_PREFERENCES}
-        session.set_local("input", [])
+        session.set_local("input", InputEnumerator([]))
         if self.preset:
             for name, value in self.preset.items():
                 session.set_local(name, value)
@@ -608,7 +613,7 @@ class ScriptProcessor(CommandProcessor):
             session = ctx.session
             session.set_local("_", item)
             session.set_local("PSItem", item)
-            session.set_local("input", [item])
+            session.set_local("input", InputEnumerator([item]))
             bound = self._bind_pipeline(item) if self.md.parameters else True
         finally:
             self._leave(saved)
@@ -654,7 +659,7 @@ class ScriptProcessor(CommandProcessor):
             if not (self.is_filter and self.cb.process is None):
                 saved = self._enter()
                 try:
-                    ctx.session.set_local("input", self.input_items if self.cb.process is None else [])
+                    ctx.session.set_local("input", InputEnumerator(self.input_items if self.cb.process is None else []))
                     if self.cb.process is None and self.input_items:
                         pass
                 finally:
@@ -676,14 +681,25 @@ class ScriptProcessor(CommandProcessor):
                         variables.pop(key, None)
                     elif key in variables:
                         variables[key].value = value
-            if self.cb.clean is not None:
-                try:
-                    self._run(self.cb.clean, lambda _x: None)
-                except PSException:
-                    pass
+
+    def _run_clean(self) -> None:
+        """The clean block: once, when the pipeline is done (pwsh runs the pipeline's clean blocks in order after
+        it finishes, stopped or failed), and only if one of the other blocks ran. Its output is dropped; `exit`
+        and errors end it without going further."""
+        if self.cb.clean is None or self.cleaned or not self.ran_block:
+            return
+        self.cleaned = True
+        saved = self._enter()
+        try:
+            self.cb.clean(self.ctx, lambda _x: None)
+        except (ReturnSignal, ExitSignal, PSException):
+            pass
+        finally:
+            self._leave(saved)
 
     def dispose(self) -> None:
         self._leave_depth()
+        self._run_clean()
 
 
 _NOT_SET = object()

@@ -171,6 +171,8 @@ def call_net_method(method: NetMethod, target: Any, args: list) -> Any:
     except MethodException as e:
         raise e
     except PSException as e:
+        if getattr(e, "no_method_wrap", False):      # a steppable pipeline's own error goes on as it is
+            raise
         raise wrap_method_exception(".ctor" if method.name == "new" else method.name, n, e)
     except RecursionError:
         raise
@@ -3168,6 +3170,12 @@ HASHTABLE_METHODS = _methods(
     NetMethod("Item", ("System.Object Item(System.Object key) {get;set;}",), _d_item),
 )
 
+BOUND_PARAMETERS_METHODS = dict(HASHTABLE_METHODS)
+BOUND_PARAMETERS_METHODS.update(_methods(
+    NetMethod("TryGetValue", ("bool TryGetValue(string key, [ref] System.Object value)",), _d_try_get),
+    NetMethod("TryAdd", ("bool TryAdd(string key, System.Object value)",), _d_try_add),
+))
+
 ORDERED_METHODS = dict(HASHTABLE_METHODS)
 ORDERED_METHODS.update(_methods(
     NetMethod("Insert", ("void Insert(int index, System.Object key, System.Object value)",
@@ -3218,7 +3226,21 @@ CONCURRENT_DICT_METHODS = _methods(
 )
 
 
+class BoundParametersDictionary(Hashtable):
+    """$PSBoundParameters: pwsh's PSBoundParametersDictionary, a case-insensitive Dictionary[string, object]
+    (so it has TryGetValue, which proxy functions use)."""
+
+    __slots__ = ()
+    type_name = "System.Management.Automation.PSBoundParametersDictionary"
+    type_names = ["System.Management.Automation.PSBoundParametersDictionary",
+                  "System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib, Version=8.0.0.0, "
+                  "Culture=neutral, PublicKeyToken=7cec85d7bea7798e],[System.Object, System.Private.CoreLib, "
+                  "Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e]]", "System.Object"]
+
+
 def dictionary_methods(d) -> dict:
+    if isinstance(d, BoundParametersDictionary):
+        return BOUND_PARAMETERS_METHODS
     if isinstance(d, GenericDictionary):
         return CONCURRENT_DICT_METHODS if d.kind == "ConcurrentDictionary" else GENERIC_DICT_METHODS
     if isinstance(d, OrderedDictionary):
@@ -5745,6 +5767,13 @@ ArrayEnumerator.net_methods = _methods(
     NetMethod("MoveNext", ("bool MoveNext()",), lambda e, a: e.move_next()),
     NetMethod("Reset", ("void Reset()",), lambda e, a: setattr(e, "pos", -1)),
 )
+
+
+class InputEnumerator(ArrayEnumerator):
+    """`$input`: an enumerator over a command's pipeline input; reading it (a pipeline, foreach, @()) uses it
+    up, so a second `$input` in the same block yields nothing, as in pwsh."""
+    __slots__ = ()
+    type_names = ["System.Collections.ArrayList+ArrayListEnumeratorSimple", "System.Object"]
 
 
 class TupleValue(ValueTuple):
