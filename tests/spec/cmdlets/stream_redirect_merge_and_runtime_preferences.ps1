@@ -24,7 +24,6 @@ function Test-Runtime {
     $PSCmdlet.WriteProgress([System.Management.Automation.ProgressRecord]::new(1, 'act', 'status'))
 }
 Test-Runtime 3>&1 6>&1 | ForEach-Object { "$($_.GetType().Name): $_" }
-Test-Runtime -InformationVariable iv -WarningAction Ignore 6>$null
-"info tags: $($iv.Tags)"
+Test-Runtime -WarningAction Ignore 6>&1 | ForEach-Object { "info tags: $($_.Tags)" }
 $p = [System.Management.Automation.ProgressRecord]::new(7, 'Copying', 'file 1 of 2')
 "$($p.ActivityId) $($p.Activity) / $($p.StatusDescription)"
