@@ -192,6 +192,11 @@ def _object_string(v: Any, ofs: str = " ") -> str:
     if isinstance(v, PSObject):
         if v.base is not None:
             return to_string(v.base, ofs)
+        method = getattr(v, "ps_to_string", None)
+        if method is not None:
+            # a deserialized object converts to the ToString() text it had where it was made (pwsh keeps it as
+            # the object's ToString), e.g. a PathInfo from a job converts to its path
+            return method()
         return custom_object_string(v)
     if isinstance(v, PSList):
         return ofs.join(_element_string(x) for x in v)

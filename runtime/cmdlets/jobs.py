@@ -611,6 +611,15 @@ class _CollectsInput(Cmdlet):
             self.has_input = True
 
 
+def _not_null_or_white_space(binder, param, value, extent) -> None:
+    """[ValidateNotNullOrWhiteSpace] (Start-Job -WorkingDirectory), with Metadata.resx's text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise binder.validation_error(
+            f"Cannot validate argument on parameter '{param.name}'. The argument is null, empty, or consists of only "
+            f"white-space characters. Provide an argument that contains non white-space characters, and then try "
+            f"the command again.", "ParameterArgumentValidationError", extent)
+
+
 class _StartJob(_CollectsInput):
     def fq_suffix(self) -> str:
         return "Microsoft.PowerShell.Commands.StartJobCommand"
@@ -662,7 +671,7 @@ StartJob = cmdlet("Start-Job", module=CORE, aliases=("sajb",), default_set="Comp
     initialization_script=Parameter("scriptblock", position=1),
     argument_list=Parameter("object[]", aliases=("Args",)),
     input_object=Parameter("psobject", pipeline=True),
-    working_directory=Parameter("string"),
+    working_directory=Parameter("string", validate_script=_not_null_or_white_space),
     credential=Parameter("object"),
     authentication=Parameter("string", validate_set=("Default", "Basic", "Negotiate", "NegotiateWithImplicitCredential",
                                                      "Credssp", "Digest", "Kerberos")),

@@ -50,6 +50,12 @@ class DataCollection(list):
                 self.clear()
             return items
 
+    def ps_invoke(self, name: str, args: list) -> Any:
+        """PSDataCollection<T>.ReadAll(): the items, taken out of the collection (`$job.Verbose.ReadAll()`)."""
+        if name.casefold() == "readall" and not args:
+            return self.take()
+        raise AttributeError(name)
+
 
 class JobStateInfo:
     type_names = ["System.Management.Automation.JobStateInfo", "System.Object"]

@@ -61,6 +61,17 @@ class ThreadJobQueue:
             self.running -= 1
         self._start_pending()
 
+    def start_now(self, job: "ThreadJob") -> bool:
+        """Job2.StartJob for a queued job: run it at once, whatever the throttle limit says."""
+        with self.lock:
+            try:
+                self.pending.remove(job)
+            except ValueError:
+                return False
+            self.running += 1
+        start_thread(job.run_admitted, "ThreadJobWorker")
+        return True
+
     def remove_pending(self, job: "ThreadJob") -> bool:
         with self.lock:
             try:
@@ -189,6 +200,21 @@ class ThreadJob(Job):
         sinks["information"] = tee("information", lambda r: host.write_host(r.message_data) if isinstance(
             r.message_data, HostInformationMessage) else host.write_information(str(r.message_data)))
         return sinks
+
+    def ps_invoke(self, name: str, args: list) -> Any:
+        """The Job2 methods of pwsh's ThreadJob: StartJob/StartJobAsync (a queued job starts now),
+        StopJob/StopJobAsync (with or without force and reason); the Async ones do not wait."""
+        key = name.casefold()
+        if key in ("startjob", "startjobasync") and not args:
+            QUEUE.start_now(self)
+            return None
+        if key in ("stopjob", "stopjobasync") and len(args) in (0, 2):
+            if key == "stopjob":
+                self.stop()
+            else:
+                start_thread(self.stop, f"StopThreadJob{self.id}", stack_size=256 * 1024)
+            return None
+        raise AttributeError(name)
 
     def stop(self) -> None:
         if self.is_finished:
