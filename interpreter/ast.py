@@ -5,6 +5,7 @@ Field names follow PowerShell's own AST classes where that helps a reader who kn
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Optional, Union
 
@@ -97,10 +98,13 @@ class SourceText:
         if self._line_starts is None:
             starts = [0]
             t = self.text
-            i = t.find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = t.find("\n", i + 1)
+            if "\r" in t:          # \r\n, \n and a lone \r each end a line, as in pwsh
+                starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", t))
+            else:
+                i = t.find("\n")
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = t.find("\n", i + 1)
             self._line_starts = starts
         return self._line_starts
 

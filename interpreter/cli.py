@@ -315,8 +315,8 @@ def _run_file(engine, ctx, opts: Options) -> int:
                              f"and try again.\n")
             return 64
     try:
-        with open(full, encoding="utf-8-sig") as fh:
-            text = fh.read()
+        with open(full, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()        # the file's own line endings (they are part of multi-line strings)
         sb_ast = engine.parse(text, full)
     except E.ParseException as exc:
         engine.report_parse_error(ctx, exc)

@@ -55,8 +55,12 @@ def resolve_command(ctx, name: str, extent=None, depth: int = 0):
 
 
 def _find_path(ctx, name: str):
-    if "/" in name or name.startswith(".") or name.startswith("~") or (os.sep == "\\" and "\\" in name):
-        full = ctx.session.resolve_path(name)
+    from pslark.runtime.paths import is_filesystem_drive, qualifier_of, to_provider_path
+    drive = qualifier_of(name)
+    on_drive = drive is not None and is_filesystem_drive(drive[:-1])     # `& TestDrive:\x.ps1`, `Temp:/y.ps1`
+    if on_drive or "/" in name or "\\" in name or name.startswith(".") or name.startswith("~"):
+        # a path, written with either separator (pwsh takes `\` on Linux too)
+        full = to_provider_path(ctx.session, name) if on_drive or "\\" in name else ctx.session.resolve_path(name)
         if os.path.isfile(full):
             if full.casefold().endswith(".ps1"):
                 return ExternalScriptInfo(full)

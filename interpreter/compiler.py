@@ -239,7 +239,16 @@ class Compiler:
                     raise
                 except Exception as exc:
                     handle_statement_error(ctx, internal_error(exc, extents[i]), extents[i], compiled_traps, out)
-        return run
+        if not compiled_traps:
+            return run
+
+        def run_with_traps(ctx, out):
+            ctx.trap_depth += 1
+            try:
+                run(ctx, out)
+            finally:
+                ctx.trap_depth -= 1
+        return run_with_traps
 
     def compile_statement(self, node) -> Stmt:
         method = getattr(self, "stmt_" + type(node).__name__, None)

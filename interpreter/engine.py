@@ -84,8 +84,8 @@ class Engine:
         cached = self._file_cache.get(full)
         if cached is not None and cached[0] == mtime:
             return ScriptBlock(cached[1].ast)
-        with open(full, encoding="utf-8-sig") as fh:
-            text = fh.read()
+        with open(full, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()        # line endings kept: a string literal spanning lines keeps the file's own
         sb = self.script_block_from_text(text, full)
         self._file_cache[full] = (mtime, sb)
         return sb

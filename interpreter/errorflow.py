@@ -85,6 +85,13 @@ def handle_statement_error(ctx, exc: PSException, extent, traps, out) -> None:
                 raise
             ctx.streams.write_error(record, "Continue")
             return
+    if exc.was_thrown and ctx.try_depth == 0 and getattr(ctx, "trap_depth", 0) == 0 and \
+            not isinstance(exc, ActionPreferenceStopException) and \
+            str(ctx.preference("ErrorActionPreference", "Continue")).casefold() in ("silentlycontinue", "ignore"):
+        # pwsh's CheckActionPreference: outside try/catch and trap, a `throw` under SilentlyContinue or Ignore (a
+        # function called with -ErrorAction SilentlyContinue) is suppressed -- kept in $Error, the next statement runs
+        ctx.record_error(record)
+        return
     if ctx.try_depth > 0 or exc.was_thrown or isinstance(exc, ActionPreferenceStopException) \
             or isinstance(exc, E.ScriptCallDepthException) or isinstance(exc, E.PipelineStoppedException):
         raise exc

@@ -692,8 +692,20 @@ class ScriptProcessor(CommandProcessor):
         saved = self._enter()
         try:
             self.cb.clean(self.ctx, lambda _x: None)
-        except (ReturnSignal, ExitSignal, PSException):
+        except (ReturnSignal, ExitSignal):
             pass
+        except PSException as exc:
+            # a terminating error stops the clean block but goes no further: it is written to the error
+            # stream (whatever the error action) and the calling statement's $? is false
+            record = exc.error_record
+            if isinstance(exc, E.ActionPreferenceStopException) and record is not None and \
+                    record.exception is not exc and getattr(record.exception, "error_record", None) is not None:
+                record = record.exception.error_record
+            if record is None:
+                record = E.ErrorRecord(exc, invocation_info=self.invocation)
+            self.ctx.streams.write_error(record, "Continue")
+            self.failed = True
+            self.ctx.last_command_failed = True
         finally:
             self._leave(saved)
 

@@ -64,6 +64,7 @@ _HEX_RE = re.compile(r"[0-9a-fA-F]+")
 _BIN_RE = re.compile(r"[01]+")
 _SUFFIX_RE = re.compile(r"(?:[uU][lLyYsS]?|[yYsSlLnNdD])?(?:[kKmMgGtTpP][bB])?")
 _DQ_PLAIN_RE = re.compile(r"[^`$\"\u201c\u201d\u201e]+")
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _HERE_PLAIN_RE = re.compile(r"[^`$]+")
 _SQ_PLAIN_RE = re.compile(r"[^'\u2018\u2019\u201a\u201b]+")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
@@ -1735,10 +1736,11 @@ class Lexer:
             if text[j] in family and j + 1 < n and text[j + 1] == "@":
                 end_body = j
                 break
-            k = text.find("\n", j, n)
-            if k < 0:
+            # the next line: after \n, \r\n or a lone \r (a file with old Mac line endings)
+            m = _LINE_BREAK_RE.search(text, j, n)
+            if m is None:
                 break
-            j = k + 1
+            j = m.end()
         if end_body < 0:
             # whitespace before a terminator?
             m = re.search(r"^[ \t]+[" + re.escape(family) + r"]@", text[body_start:n], re.M)
@@ -1934,10 +1936,14 @@ class Lexer:
 
 def _line_starts(text: str) -> list:
     starts = [0]
-    i = text.find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
+    if "\r" not in text:
+        i = text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+    # \r\n, \n and a lone \r each end a line, as in pwsh
+    starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(text))
     return starts
 
 

@@ -2216,6 +2216,13 @@ SCRIPTBLOCK_METHODS = T._methods(
                              "[psvariable] variablesToDefine, Params System.Object[] args)",),
        lambda sb, a: list(sb.invoke(*a[2:]))),
     _m("GetNewClosure", ("scriptblock GetNewClosure()",), lambda sb, a: sb),
+    _m("GetSteppablePipeline", ("System.Management.Automation.SteppablePipeline GetSteppablePipeline()",
+                                "System.Management.Automation.SteppablePipeline GetSteppablePipeline("
+                                "System.Management.Automation.CommandOrigin commandOrigin)",
+                                "System.Management.Automation.SteppablePipeline GetSteppablePipeline("
+                                "System.Management.Automation.CommandOrigin commandOrigin, System.Object[] args)"),
+       lambda sb, a: __import__("pslark.interpreter.steppable", fromlist=["get_steppable_pipeline"])
+       .get_steppable_pipeline(sb, a)),
     _m("ToString", ("string ToString()",), lambda sb, a: sb.text),
     _m("Equals", ("bool Equals(System.Object obj)",), lambda sb, a: unwrap(a[0]) is sb),
     _m("GetHashCode", ("int GetHashCode()",), lambda sb, a: id(sb) & 0x7FFFFFFF),

@@ -260,6 +260,14 @@ def _explicit_default_set(sb) -> Optional[str]:
 def _md(args: list, method: str) -> CommandMetadata:
     from pslark.runtime.types import unwrap
     value = unwrap(args[0]) if args else None
+    if value is not None and not isinstance(value, CommandMetadata):
+        # the method binder converts the argument: a CommandInfo makes a CommandMetadata (its constructor)
+        from pslark.runtime.types import resolve_type
+        from pslark.runtime.errors import PSException
+        try:
+            value = resolve_type("System.Management.Automation.CommandMetadata").convert(value)
+        except PSException:
+            value = None
     if not isinstance(value, CommandMetadata):
         raise MethodException(f'Exception calling "{method}" with "{len(args)}" argument(s): "Value cannot be null. '
                               f'(Parameter \'commandMetadata\')"', error_id="ArgumentNullException")

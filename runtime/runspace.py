@@ -45,6 +45,7 @@ class Runspace:
         self.stop_event = threading.Event()
         self.call_depth = 0
         self.try_depth = 0
+        self.trap_depth = 0         # statement lists with a trap being run (a `throw` under SilentlyContinue stops there)
         self.last_command_failed = False
         self.instance_id = new_guid()
         self.id = Runspace._next_id()
@@ -129,7 +130,10 @@ class Runspace:
             return self.host
         if key == "sessionstate":
             return SessionStateProxy(self)
-        if key in ("events", "invokeprovider", "invokecommand"):
+        if key == "invokecommand":
+            from pslark.runtime.intrinsics import CommandInvocationIntrinsics
+            return CommandInvocationIntrinsics()
+        if key in ("events", "invokeprovider"):
             return None
         raise AttributeError(name)
 
