@@ -373,6 +373,8 @@ class ScriptProcessor(CommandProcessor):
                              invocation=invocation)
         self.binder.transforms_arguments = True
         self.result = self.binder.bind_arguments(args)
+        if self.cb.is_advanced:
+            self.binder.apply_default_values(self.result, ctx)
         self.scope = None
         self.input_items: list = []
         self.saved_streams = None

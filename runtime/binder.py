@@ -160,6 +160,53 @@ class Binder:
             result.unbound_args = [v for _, words in sorted(pieces, key=lambda p: p[0]) for v in words]
         return result
 
+    def apply_default_values(self, result: BindingResult, ctx) -> None:
+        """$PSDefaultParameterValues: `'Command:Parameter' = value` (wildcards on both sides) fills parameters the
+        command line left unbound, in the parameter sets still possible; a script block value is run to get the
+        value unless the parameter takes a script block. A default that does not fit is skipped, as in pwsh."""
+        table = ctx.session.lookup("PSDefaultParameterValues") if ctx is not None else None
+        table = getattr(table, "value", None)
+        if not table or not hasattr(table, "items"):
+            return
+        from pslark.runtime.conversion import to_bool
+        from pslark.runtime.scriptblock import ScriptBlock
+        from pslark.runtime.wildcard import wildcard_to_regex
+        entries = []
+        for key, value in table.items():
+            key = getattr(key, "base", key)
+            if not isinstance(key, str):
+                continue
+            if key.strip().casefold() == "disabled":
+                if to_bool(value):
+                    return
+                continue
+            command, sep, parameter = key.partition(":")
+            if sep and command.strip() and parameter.strip():
+                entries.append((command.strip(), parameter.strip(), value))
+        for command, parameter, value in entries:
+            if not wildcard_to_regex(command).fullmatch(self.command_name or ""):
+                continue
+            pattern = wildcard_to_regex(parameter)
+            for param in self.md.parameters:
+                if param.name in result.values or not any(
+                        pattern.fullmatch(n) for n in (param.name, *param.aliases)):
+                    continue
+                sets = self.candidate_sets([*result.params.values(), param])
+                if not sets:
+                    continue
+                arg = value
+                if isinstance(value, ScriptBlock) and param.type.casefold() != "scriptblock":
+                    try:
+                        produced = value.invoke()
+                    except PSException:
+                        continue
+                    arg = produced[0] if len(produced) == 1 else produced
+                try:
+                    self._bind(result, param, arg)
+                except PSException:
+                    continue
+                result.candidate_sets = sets
+
     def _bind(self, result: BindingResult, param: Parameter, value: Any, extent=None, value_extent=None) -> None:
         if param.name in result.values:
             raise self.error(

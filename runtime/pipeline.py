@@ -169,6 +169,7 @@ class CmdletProcessor(CommandProcessor):
         md = info.klass.metadata()
         self.binder = Binder(md, info.name, self.cmdlet.fq_suffix(), parameter_converter(ctx), invocation=invocation)
         self.result: BindingResult = self.binder.bind_arguments(args)
+        self.binder.apply_default_values(self.result, ctx)
         self.pipeline_bound: list[str] = []
         self.fast = None                    # see _fast_input
         self.out_variable: Optional[list] = None
