@@ -237,7 +237,7 @@ class Engine:
                 if init_ast is not None:
                     init = ScriptProcessor(ctx, ScriptBlock(init_ast), [], InvocationInfo(None, init_ast.extent),
                                            new_scope=False)
-                    run_pipeline(ctx, [init], lambda _x: None)
+                    run_pipeline(ctx, [init], out)      # its output is the job's too, before the script's
                 check_requires(sb_ast)
                 argv = [a if isinstance(a, CommandArgument) else CommandArgument(None, a) for a in args]
                 preset = None if dollar_under is UNSET else {"_": dollar_under, "PSItem": dollar_under}

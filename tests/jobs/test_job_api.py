@@ -66,3 +66,12 @@ def test_a_deserialized_object_converts_to_its_original_text():
         '/' -ceq $where
         "$custom"
     """) == ["Deserialized.System.Management.Automation.PathInfo", "[/]", "True", "True", "@{a=1}"]
+
+
+def test_initialization_script_output_comes_first_in_the_job_results():
+    """As pwsh's ThreadJob (and Start-Job): the -InitializationScript's output is part of the job's output."""
+    out = run_pslark(["-NoProfile", "-c",
+                      "Start-ThreadJob { 'Goodbye' } -InitializationScript { 'Hello' } | Receive-Job -Wait; "
+                      "Start-Job { 'main'; f } -InitializationScript { 'init'; function f { 'f!' } } | "
+                      "Receive-Job -Wait"])
+    assert out.stdout.splitlines() == ["Hello", "Goodbye", "init", "main", "f!"]
