@@ -117,14 +117,14 @@ class ScriptParameter:
 class CompiledBlock:
     """A script block's compiled parts."""
 
-    __slots__ = ("ast", "params", "is_advanced", "begin", "process", "end", "clean", "metadata",
+    __slots__ = ("ast", "params", "is_advanced", "begin", "process", "end", "clean", "dynamicparam", "metadata",
                  "has_param_block", "cmdlet_binding", "supports_should_process", "confirm_impact", "help")
 
     def __init__(self, ast: A.ScriptBlockAst):
         self.ast = ast
         self.params: list[ScriptParameter] = []
         self.is_advanced = False
-        self.begin = self.process = self.end = self.clean = None
+        self.begin = self.process = self.end = self.clean = self.dynamicparam = None
         self.metadata = None
         self.has_param_block = ast.param_block is not None
         self.cmdlet_binding = False
@@ -168,8 +168,7 @@ def compile_script_block(ast: A.ScriptBlockAst, extra_params: tuple = ()) -> Com
         if nb is not None:
             setattr(cb, kind, c.compile_statement_list(nb.body))
     if ast.dynamicparam is not None:
-        raise E.ParseException([E.ParseError(ast.dynamicparam.extent, "NotSupportedByPslark",
-                                             "'dynamicparam' is not supported by pslark.")])
+        cb.dynamicparam = c.compile_statement_list(ast.dynamicparam.body)
     _block_cache[key] = cb
     return cb
 

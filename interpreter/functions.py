@@ -372,10 +372,14 @@ class ScriptProcessor(CommandProcessor):
         self.binder = Binder(md, self.name, self.name, converter, allow_unbound=not self.cb.is_advanced,
                              invocation=invocation)
         self.binder.transforms_arguments = True
-        self.result = self.binder.bind_arguments(args)
+        self.scope = None
+        self.dynamic = None             # the RuntimeDefinedParameterDictionary a dynamicparam block returned
+        if self.cb.dynamicparam is not None:
+            self._bind_dynamic(args, converter)
+        else:
+            self.result = self.binder.bind_arguments(args)
         if self.cb.is_advanced:
             self.binder.apply_default_values(self.result, ctx)
-        self.scope = None
         self.input_items: list = []
         self.saved_streams = None
         self.entered = False
@@ -438,16 +442,8 @@ class ScriptProcessor(CommandProcessor):
         if ctx.call_depth > MAX_CALL_DEPTH:
             raise E.ScriptCallDepthException("The script failed due to call depth overflow.",
                                               error_id="CallDepthOverflow", category="InvalidOperation")
-        session = ctx.session
-        if self.new_scope:
-            from pslark.runtime.session import Scope
-            # a function defined in a module runs in a child of the module's scope (runtime.cmdlets.modules
-            # binds its script blocks there), not of the caller's
-            bound = getattr(self.sb, "session_state", None)
-            parent = bound if isinstance(bound, Scope) else session.current
-            self.scope = Scope(parent, is_script=self.script_path is not None)
-        else:
-            self.scope = session.current
+        if self.scope is None:          # (a dynamicparam block made it already)
+            self.scope = self._new_scope()
         set_name = self.binder.resolve_set(self.result, self.expects_input)
         self.parameter_set = set_name
         missing = self.binder.missing_mandatory(self.result, set_name, self.expects_input)
@@ -463,6 +459,67 @@ class ScriptProcessor(CommandProcessor):
         finally:
             self._leave(saved)
         self._run(self.cb.begin, self._out)
+
+    def _new_scope(self):
+        session = self.ctx.session
+        if not self.new_scope:
+            return session.current
+        from pslark.runtime.session import Scope
+        # a function defined in a module runs in a child of the module's scope (runtime.cmdlets.modules
+        # binds its script blocks there), not of the caller's
+        bound = getattr(self.sb, "session_state", None)
+        parent = bound if isinstance(bound, Scope) else session.current
+        return Scope(parent, is_script=self.script_path is not None)
+
+    def _bind_dynamic(self, args: list, converter) -> None:
+        """A dynamicparam block: bind the declared parameters as far as they go, run the block in the function's
+        scope (it sees them in $PSBoundParameters), then bind again with the parameters it returned."""
+        from pslark.runtime.conversion import unwrap
+        from pslark.runtime.dynamicparams import RuntimeDefinedParameterDictionary, parameter_from
+        from pslark.runtime.types import BoundParametersDictionary
+        lenient = Binder(self.md, self.name, self.name, converter, allow_unbound=True, invocation=self.invocation)
+        lenient.transforms_arguments = True
+        try:
+            static_values = lenient.bind_arguments(args).values
+        except PSException:
+            static_values = {}
+        self.scope = self._new_scope()
+        out: list = []
+        saved = self._enter()
+        try:
+            self.ctx.session.set_local("PSBoundParameters", BoundParametersDictionary(static_values.items()))
+            for sp in self.cb.params:
+                if sp.meta.name in static_values:
+                    self._set_param(sp, static_values[sp.meta.name])
+            try:
+                self.cb.dynamicparam(self.ctx, out.append)
+            except ReturnSignal as signal:
+                out.extend(getattr(signal, "pending_output", ()))
+        finally:
+            self._leave(saved)
+        found = [unwrap(x) for x in out if isinstance(unwrap(x), RuntimeDefinedParameterDictionary)]
+        if found:
+            self.dynamic = found[-1]
+            md = self.md
+            extra = [parameter_from(rdp) for rdp in self.dynamic.values()]
+            self.md = CommandMetadata(md.name, list(md.own_parameters) + extra,
+                                      md.default_set if md.sets != [ALL_SETS] else None, common=md.common,
+                                      should_process=md.should_process)
+            self.binder = Binder(self.md, self.name, self.name, converter, allow_unbound=not self.cb.is_advanced,
+                                 invocation=self.invocation)
+            self.binder.transforms_arguments = True
+        self.result = self.binder.bind_arguments(args)
+
+    def _set_dynamic(self, name: str, value: Any) -> bool:
+        """A dynamic parameter's value goes to its RuntimeDefinedParameter (there is no variable for it)."""
+        if self.dynamic is None:
+            return False
+        rdp = self.dynamic.get(name) if name in self.dynamic else None
+        if rdp is None:
+            return False
+        rdp.value = value
+        rdp.is_set = True
+        return True
 
     def _out(self, obj: Any) -> None:
         """The command's output: -OutVariable / -PipelineVariable see each object on its way downstream."""
@@ -530,7 +587,7 @@ class ScriptProcessor(CommandProcessor):
                 value = _switch(bool(value))
             self._set_param(sp, value)
         for name, value in values.items():
-            if name not in bound and name.casefold() in _COMMON_KEYS:
+            if name not in bound and (name.casefold() in _COMMON_KEYS or self._set_dynamic(name, value)):
                 bound[name] = value
         self.bound = bound
         self._apply_common(values)
@@ -640,6 +697,9 @@ class ScriptProcessor(CommandProcessor):
             if sp.meta.name in bound:
                 self._set_param(sp, bound[sp.meta.name])
                 self.bound[sp.meta.name] = bound[sp.meta.name]
+        for name, value in bound.items():
+            if self._set_dynamic(name, value):
+                self.bound[name] = value
         return True
 
     def process_no_input(self) -> None:

@@ -1881,7 +1881,7 @@ class Lexer:
         m = _TYPENAME_RE.match(text, i)
         if not m:
             self.error(i, i + 1, "MissingTypename", "Missing type name after '['.", incomplete=i >= n)
-        name = m.group()
+        name = m.group().replace("``", "`")   # `Collection``1[T]`: an escaped backtick is the generic arity's
         i = m.end()
         args: list = []
         rank = 0

@@ -8724,6 +8724,14 @@ def _def(full: str, *accels: str, **kw) -> None:
         _ACCEL[a.casefold()] = full.casefold()
 
 
+def _dynamicparam_type(full: str) -> PSType:
+    from pslark.runtime.dynamicparams import attribute_types
+    for name, factory, _accels in attribute_types():
+        if name == full:
+            return factory()
+    raise KeyError(full)
+
+
 def _def_factory(full: str, factory: Callable[[], PSType], *accels: str) -> None:
     _DEFS[full.casefold()] = factory
     for a in accels:
@@ -8905,6 +8913,16 @@ def _build_registry() -> None:
     _def("System.Management.Automation.Host.Size", value_type=True, assembly=SMA,
          check=lambda v: type(v).__name__ == "Size" and hasattr(v, "height"), ctor=_host_size)
     import sys as _sys
+    # System.Attribute, the attribute objects ([Parameter], [ValidateSet] ...) and RuntimeDefinedParameter(Dictionary)
+    # for dynamicparam blocks live in runtime/dynamicparams.py (imported on first use)
+    for _full, _accels in (("System.Attribute", ()),
+                           *((f"System.Management.Automation.{n}Attribute", (n, n + "Attribute"))
+                             for n in ("Parameter", "Alias", "ValidateSet", "ValidateNotNullOrEmpty", "ValidateNotNull",
+                                       "AllowNull", "AllowEmptyString", "AllowEmptyCollection", "ValidateRange",
+                                       "ValidateCount", "ValidateLength", "ValidatePattern")),
+                           ("System.Management.Automation.RuntimeDefinedParameter", ()),
+                           ("System.Management.Automation.RuntimeDefinedParameterDictionary", ())):
+        _def_factory(_full, lambda _full=_full: _dynamicparam_type(_full), *_accels)
     # CommandMetadata / ProxyCommand / ParameterMetadata live in runtime/proxycommand.py (imported on first use)
     for _full, _maker in (("CommandMetadata", "command_metadata_type"), ("ProxyCommand", "proxy_command_type"),
                           ("ParameterMetadata", "parameter_metadata_type")):
