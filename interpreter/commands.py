@@ -70,12 +70,23 @@ def _find_path(ctx, name: str):
             return ExternalScriptInfo(full + ".ps1")
         return None
     if name.casefold().endswith(".ps1"):
-        # a bare script name runs only from PATH, as in pwsh
-        found = shutil.which(name)
+        # a bare script name runs only from PATH, as in pwsh (it need not be executable)
+        found = _script_on_path(name)
         return ExternalScriptInfo(found) if found else None
     found = shutil.which(name)
     if found is not None:
         return ApplicationInfo(found)
+    found = _script_on_path(name + ".ps1")     # `testScript` runs testScript.ps1 from PATH (a program comes first)
+    if found is not None:
+        return ExternalScriptInfo(found)
+    return None
+
+
+def _script_on_path(file_name: str) -> Optional[str]:
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        candidate = os.path.join(folder or ".", file_name)
+        if os.path.isfile(candidate):
+            return os.path.abspath(candidate)
     return None
 
 
@@ -120,15 +131,24 @@ def compile_arguments(compiler, elements) -> list[ArgFn]:
             fn = compiler.compile_expr(el)
             extent = el.extent
 
-            comma_text = isinstance(el, A.ArrayLiteralExpr)
+            comma_text = _comma_separators(el) if isinstance(el, A.ArrayLiteralExpr) else None
 
             def add_value(ctx, args, fn=fn, extent=extent, comma_text=comma_text):
                 arg = CommandArgument(None, to_null(fn(ctx)), extent)
-                if comma_text:
-                    arg.comma_list = True
+                if comma_text is not None:
+                    arg.comma_list = comma_text
                 args.append(arg)
             out.append(add_value)
     return out
+
+
+def _comma_separators(node: A.ArrayLiteralExpr) -> tuple:
+    """The source text between the elements of `a, b ,c` (for native commands, which get that text)."""
+    els = node.elements
+    text = node.extent.source.text if node.extent is not None and node.extent.source is not None else ""
+    if not text or len(els) < 2:
+        return ()
+    return tuple(text[a.extent.end:b.extent.start] for a, b in zip(els, els[1:]))
 
 
 def add_splatted(value, args: list, extent) -> None:
@@ -155,8 +175,12 @@ def native_arguments(args: list[CommandArgument]) -> list[str]:
                 out.append(f"-{a.name}")
             continue
         v = a.value
-        if isinstance(v, list) and getattr(a, "comma_list", False):
-            # `ps -o pid,cmd`: an array written with commas reaches a native program as one comma-joined argument
+        seps = getattr(a, "comma_list", False)
+        if isinstance(v, list) and isinstance(seps, tuple) and len(seps) == len(v) - 1 and v:
+            # `ps -o pid,cmd`: an array written with commas reaches a native program as the text it was written
+            # as -- the elements with the commas, split where the source had spaces (`1 , 2` is 1 , 2)
+            out.extend(_join_as_written([to_string(x) for x in v], seps))
+        elif isinstance(v, list) and seps:
             out.append(",".join(to_string(x) for x in v))
         elif isinstance(v, list):
             out.extend(to_string(x) for x in v)
@@ -165,6 +189,24 @@ def native_arguments(args: list[CommandArgument]) -> list[str]:
         else:
             out.append(to_string(v))
     return out
+
+
+def _join_as_written(items: list[str], seps: tuple) -> list[str]:
+    words: list[str] = []
+    current = items[0]
+    for sep, item in zip(seps, items[1:]):
+        sep = sep.replace("`\r\n", " ").replace("`\n", " ")      # a line continuation is white space
+        for ch in sep:
+            if ch.isspace():
+                if current:
+                    words.append(current)
+                current = ""
+            else:
+                current += ch
+        current += item
+    if current:
+        words.append(current)
+    return words
 
 
 # ------------------------------------------------------------------------------------------------

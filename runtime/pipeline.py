@@ -416,9 +416,11 @@ class NativeProcessor(CommandProcessor):
                 self.ctx.host.write_err(text + "\n")
 
     def _errors_flush(self) -> None:
-        for text in getattr(self, "_stderr_lines", ()):
+        for i, text in enumerate(getattr(self, "_stderr_lines", ())):
             exc = RuntimeException(text)
-            record = ErrorRecord(exc, "NativeCommandError", "NotSpecified", text, self.invocation)
+            # the first stderr line is NativeCommandError, the lines after it NativeCommandErrorMessage
+            record = ErrorRecord(exc, "NativeCommandError" if i == 0 else "NativeCommandErrorMessage",
+                                 "NotSpecified", text, self.invocation)
             record.native = True
             self.streams.write_error(record, "Continue")
 
