@@ -132,14 +132,25 @@ def compile_arguments(compiler, elements) -> list[ArgFn]:
             extent = el.extent
 
             comma_text = _comma_separators(el) if isinstance(el, A.ArrayLiteralExpr) else None
+            expand = _native_expansion(el)
 
-            def add_value(ctx, args, fn=fn, extent=extent, comma_text=comma_text):
+            def add_value(ctx, args, fn=fn, extent=extent, comma_text=comma_text, expand=expand):
                 arg = CommandArgument(None, to_null(fn(ctx)), extent)
                 if comma_text is not None:
                     arg.comma_list = comma_text
+                arg.native_expand = expand
                 args.append(arg)
             out.append(add_value)
     return out
+
+
+def _native_expansion(node) -> Optional[str]:
+    """What a native command does with this argument on Unix: a bareword has its wildcards and a leading ~
+    expanded ('bare'), another unquoted expression ($v, $h.P, $a[1]) its wildcards ('value'), a quoted
+    string nothing (None)."""
+    if isinstance(node, (A.StringConstantExpr, A.ExpandableStringExpr)):
+        return "bare" if node.kind == "bare" else None
+    return "value"
 
 
 def _comma_separators(node: A.ArrayLiteralExpr) -> tuple:
@@ -164,10 +175,15 @@ def add_splatted(value, args: list, extent) -> None:
         args.append(CommandArgument(None, value, extent, from_splat=True))
 
 
-def native_arguments(args: list[CommandArgument]) -> list[str]:
+def native_arguments(args: list[CommandArgument], ctx=None) -> list[str]:
     from pslark.runtime.conversion import to_string
     out = []
     for a in args:
+        if ctx is not None and a.native_expand is not None and os.sep == "/":
+            words = native_arguments([_plain(a)])
+            for w in words:
+                out.extend(_expand_native_word(ctx, w, a.native_expand == "bare"))
+            continue
         if a.is_parameter:
             if a.used_colon and a.value is not NO_VALUE:
                 out.append(f"-{a.name}:{to_string(a.value)}")
@@ -189,6 +205,34 @@ def native_arguments(args: list[CommandArgument]) -> list[str]:
         else:
             out.append(to_string(v))
     return out
+
+
+def _plain(a: CommandArgument) -> CommandArgument:
+    copy = CommandArgument(None, a.value, a.extent)
+    copy.comma_list = a.comma_list
+    return copy
+
+
+def _expand_native_word(ctx, word: str, bare: bool) -> list[str]:
+    """pwsh on Unix: `~` / `~/x` at the start of a bareword is the home folder; a word with wildcards that
+    matches files becomes the matching paths (sorted; relative stays relative); no match keeps the word."""
+    if bare and (word == "~" or word.startswith("~/")):
+        word = ctx.session.home + word[1:]
+    if not any(c in word for c in "*?["):
+        return [word]
+    import glob
+    base = ctx.session.location
+    pattern = word if os.path.isabs(word) else os.path.join(base, word)
+    try:
+        found = glob.glob(pattern)
+    except (ValueError, OSError):     # a pattern glob cannot take (`[` without `]` ...) is the word itself
+        return [word]
+    if not found:
+        return [word]
+    if not os.path.isabs(word):
+        found = [os.path.relpath(f, base) if not word.startswith("./") else "./" + os.path.relpath(f, base)
+                 for f in found]
+    return sorted(found)
 
 
 def _join_as_written(items: list[str], seps: tuple) -> list[str]:
@@ -313,7 +357,7 @@ def build_processor(ctx, target, args: list[CommandArgument], invocation: Invoca
                                script_path=info.path, streams=streams, catch_exit=True)
     if isinstance(info, ApplicationInfo):
         invocation.my_command = info.name
-        native_args = native_arguments(args)
+        native_args = native_arguments(args, ctx)
         if verbatim is not None:
             native_args += _split_verbatim(verbatim)
         return NativeProcessor(ctx, info.path, info.name, native_args, invocation, streams, stderr_redirected)

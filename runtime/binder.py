@@ -16,7 +16,7 @@ NO_VALUE = object()
 class CommandArgument:
     """One element at the call site: `-Name`, `-Name:value`, or a value."""
 
-    __slots__ = ("name", "value", "extent", "used_colon", "from_splat", "comma_list")
+    __slots__ = ("name", "value", "extent", "used_colon", "from_splat", "comma_list", "native_expand")
 
     def __init__(self, name: Optional[str], value: Any = NO_VALUE, extent=None, used_colon: bool = False,
                  from_splat: bool = False):
@@ -26,6 +26,7 @@ class CommandArgument:
         self.used_colon = used_colon
         self.from_splat = from_splat
         self.comma_list = False     # written as `a,b` (native commands get it as one argument)
+        self.native_expand = None   # for a native command: 'bare' (wildcards and ~), 'value' (wildcards), None
 
     @property
     def is_parameter(self) -> bool:

@@ -204,6 +204,11 @@ class DriveNotFoundException(RuntimeException):
     default_category = "ObjectNotFound"
 
 
+class ProviderNotFoundException(RuntimeException):
+    dotnet_type = "System.Management.Automation.ProviderNotFoundException"
+    default_category = "ObjectNotFound"
+
+
 class PSArgumentException(ArgumentException):
     dotnet_type = "System.Management.Automation.PSArgumentException"
 

@@ -76,3 +76,46 @@ def _methods() -> dict:
                       lambda s, a: _run(C.to_string(C.unwrap(a[0])), list(a[1:]))),
         )
     return _METHODS
+
+
+class ProviderIntrinsics:
+    """$ExecutionContext.SessionState.Provider: Get(name) of the FileSystem provider (the one pslark has)."""
+
+    type_names = ["System.Management.Automation.ProviderIntrinsics", "System.Object"]
+    ps_properties = ()
+
+    def __init__(self, home: str):
+        self.home = home
+
+    def ps_to_string(self) -> str:
+        return "System.Management.Automation.ProviderIntrinsics"
+
+    @property
+    def net_methods(self) -> dict:
+        return _provider_methods()
+
+
+def _get_provider(intrinsics: ProviderIntrinsics, args: list) -> list:
+    from pslark.runtime.errors import ProviderNotFoundException
+    from pslark.runtime.paths import ProviderInfo
+    name = C.to_string(C.unwrap(args[0])) if args else ""
+    if name.casefold() not in ("filesystem", "microsoft.powershell.core\\filesystem"):
+        raise ProviderNotFoundException(f"Cannot find a provider with the name '{name}'.",
+                                        error_id="ProviderNotFound", category="ObjectNotFound", target=name)
+    return [ProviderInfo(intrinsics.home)]
+
+
+_PROVIDER_METHODS = None
+
+
+def _provider_methods() -> dict:
+    global _PROVIDER_METHODS
+    if _PROVIDER_METHODS is None:
+        from pslark.runtime.types import NetMethod, _methods as build
+        _PROVIDER_METHODS = build(
+            NetMethod("Get", ("System.Collections.ObjectModel.Collection[System.Management.Automation.ProviderInfo] "
+                              "Get(string name)",), _get_provider),
+            NetMethod("GetOne", ("System.Management.Automation.ProviderInfo GetOne(string name)",),
+                      lambda s, a: _get_provider(s, a)[0]),
+        )
+    return _PROVIDER_METHODS

@@ -191,7 +191,10 @@ class SessionStateProxy:
             return ["*"]
         if key == "usefulllanguagemodeindebugger":
             return False
-        if key in ("drive", "provider", "module", "psvariable", "invokecommand", "invokeprovider"):
+        if key == "provider":
+            from pslark.runtime.intrinsics import ProviderIntrinsics
+            return ProviderIntrinsics(self._runspace.session.home)
+        if key in ("drive", "module", "psvariable", "invokecommand", "invokeprovider"):
             return None
         raise AttributeError(name)
 
