@@ -19,6 +19,7 @@ from pslark.runtime.errors import ExitSignal, InvocationInfo, PSException, Retur
 from pslark.runtime.objects import AUTOMATION_NULL, Hashtable, PSObject
 from pslark.runtime.pipeline import CommandProcessor, get_property_for_binding, parameter_converter
 from pslark.runtime.scriptblock import ScriptBlock
+from pslark.runtime.session import LazyVariable
 from pslark.runtime.types import InputEnumerator
 
 # nested script commands (the script file counts too): a user function recursing 1000 levels deep
@@ -593,8 +594,14 @@ class ScriptProcessor(CommandProcessor):
         self._apply_common(values)
         session.set_local("PSBoundParameters", bound)
         session.set_local("args", list(self.result.unbound_args))
-        session.set_local("MyInvocation", _my_invocation(self.name, self.invocation, bound,
-                                                         list(self.result.unbound_args), self.script_path))
+        unbound = list(self.result.unbound_args)
+        name, invocation, script_path = self.name, self.invocation, self.script_path
+        variables = session.current.variables
+        if "myinvocation" in variables:     # dot-sourced: the caller's own variable takes the value
+            variables["myinvocation"].value = _my_invocation(name, invocation, bound, unbound, script_path)
+        else:                               # built when first read: most blocks never look at it
+            variables["myinvocation"] = LazyVariable(
+                "MyInvocation", lambda: _my_invocation(name, invocation, bound, unbound, script_path), frozenset())
         if self.script_path is not None:
             if not self.new_scope:
                 # a dot-sourced script: pwsh gives the caller back its own $PSScriptRoot / $PSCommandPath after it

@@ -173,14 +173,23 @@ class TaskPool:
 
 
 def _snapshot(ctx) -> dict:
-    return {k: (v.name, v.value, v.options) for k, v in ctx.session.global_scope.variables.items()}
+    return {k: (v, v.name, v.value, v.options) for k, v in ctx.session.global_scope.variables.items()}
 
 
 def _reset(ctx, snapshot: dict, location: str) -> None:
-    """Give a pooled runspace back its initial state: no variables or functions of the previous task."""
+    """Give a pooled runspace back its initial state: no variables or functions of the previous task.
+    Variables the task did not touch are kept as they are (most tasks change only a few)."""
     from pslark.runtime.session import PSVariable
     scope = ctx.session.global_scope
-    scope.variables = {k: PSVariable(name, value, options) for k, (name, value, options) in snapshot.items()}
+    current = scope.variables
+    fresh = {}
+    for k, (var, name, value, options) in snapshot.items():
+        if (current.get(k) is var and var.value is value and var.options is options and not var.attributes
+                and var.type_constraint is None):
+            fresh[k] = var
+        else:
+            fresh[k] = PSVariable(name, value, options)
+    scope.variables = fresh
     scope.functions = {}
     ctx.session.current = scope
     ctx.session.location = location

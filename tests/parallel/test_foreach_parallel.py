@@ -139,3 +139,13 @@ def test_ctrl_c_stops_sleeping_parallel_blocks_promptly():
     out, _err = proc.communicate(timeout=15)
     assert time.monotonic() - start < 3
     assert "not reached" not in out
+
+
+def test_pooled_runspace_forgets_the_previous_tasks_variables():
+    """A reused runspace gets its initial variables back: values, removals, typed and read-only changes of the
+    task before are gone (one runspace: -ThrottleLimit 1)."""
+    out = lines_of("1..3 | ForEach-Object -ThrottleLimit 1 -Parallel { "
+                   "\"$_ seen=$seen ofs=[$OFS] err=$($Error.Count)\"; "
+                   "$seen = 'yes'; [int]$OFS = 5; Remove-Variable -Name PSItem -ErrorAction Ignore; "
+                   "Set-Variable -Name ro -Value 1 -Option ReadOnly }")
+    assert out == ["1 seen= ofs=[] err=0", "2 seen= ofs=[] err=0", "3 seen= ofs=[] err=0"]
