@@ -150,6 +150,8 @@ def _native_expansion(node) -> Optional[str]:
     string nothing (None)."""
     if isinstance(node, (A.StringConstantExpr, A.ExpandableStringExpr)):
         return "bare" if node.kind == "bare" else None
+    if isinstance(node, A.ScriptBlockExpr):
+        return None
     return "value"
 
 
@@ -191,6 +193,9 @@ def native_arguments(args: list[CommandArgument], ctx=None) -> list[str]:
                 out.append(f"-{a.name}")
             continue
         v = a.value
+        if isinstance(v, ScriptBlock):
+            out.append("{" + v.text + "}")      # a script block reaches a program as its text in braces
+            continue
         seps = getattr(a, "comma_list", False)
         if isinstance(v, list) and isinstance(seps, tuple) and len(seps) == len(v) - 1 and v:
             # `ps -o pid,cmd`: an array written with commas reaches a native program as the text it was written

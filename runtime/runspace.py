@@ -108,6 +108,7 @@ class Runspace:
         from pslark.runtime.session import LazyVariable
         g.variables["psversiontable"] = LazyVariable("PSVersionTable", psversion_table)
         g.variables["psstyle"] = LazyVariable("PSStyle", _psstyle)
+        g.variables["outputencoding"] = LazyVariable("OutputEncoding", _output_encoding)
         config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(s.home, ".config")
         s.new_variable("PROFILE", os.path.join(config, "powershell", "Microsoft.PowerShell_profile.ps1"), g)
         s.new_variable("Host", self.host, g, const)
@@ -169,6 +170,12 @@ class Runspace:
     def child_runspace(self, host: Optional[Host] = None, location: Optional[str] = None) -> "Runspace":
         """A fresh runspace for a thread job or a -Parallel iteration: no variables of ours, our location."""
         return Runspace(host or NullHost(), location or self.location, parent=self)
+
+
+def _output_encoding():
+    """$OutputEncoding: what text piped to a native program is encoded as (UTF-8 without a BOM)."""
+    from pslark.runtime.types import _encoding
+    return _encoding("utf8nobom")
 
 
 class SessionStateProxy:
