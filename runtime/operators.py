@@ -90,15 +90,11 @@ def _result_int_class(a: int, b: int):
         return ca
     if ca is BigInteger or cb is BigInteger:
         return BigInteger
-    s = {ca, cb}
-    if s == {int, Int64}:
-        return Int64
-    if s == {int, UInt32} or s == {Int64, UInt32}:
-        return Int64
-    if UInt64 in s:
-        if s == {UInt64, UInt32}:
-            return UInt64
-        return "double"
+    # pwsh computes in the operand type with the larger TypeCode (Int32 < UInt32 < Int64 < UInt64), not by C#'s
+    # promotion: [uint32]::MaxValue - 1 stays UInt32; a result out of that type's range becomes a Double
+    for cls in (UInt64, Int64, UInt32):
+        if cls in (ca, cb):
+            return cls
     return Int64
 
 
@@ -1482,7 +1478,21 @@ def _plus(v: Any) -> Any:
     return _num_operand(v)
 
 
+_ENUM_WIDTHS = {"System.SByte": (8, True), "System.Byte": (8, False), "System.Int16": (16, True),
+                "System.UInt16": (16, False), "System.Int32": (32, True), "System.UInt32": (32, False),
+                "System.Int64": (64, True), "System.UInt64": (64, False)}
+
+
 def _bnot(v: Any) -> Any:
+    from pslark.runtime.numbers import EnumValue
+    base = v.base if isinstance(v, PSObject) and v.base is not None else v
+    if isinstance(base, EnumValue):
+        # -bnot on an enum stays that enum, within its underlying type's width
+        bits, signed = _ENUM_WIDTHS.get(getattr(base.ps_enum, "underlying", "System.Int32"), (32, True))
+        r = ~int(base) & ((1 << bits) - 1)
+        if signed and r >= 1 << (bits - 1):
+            r -= 1 << bits
+        return base.ps_enum.value_class(r)
     x = _to_bit_int(v)
     cls = _int_class(x)
     if cls is int:

@@ -8724,6 +8724,27 @@ def _def(full: str, *accels: str, **kw) -> None:
         _ACCEL[a.casefold()] = full.casefold()
 
 
+_MARSHAL_SIZES = {"System.SByte": 1, "System.Byte": 1, "System.Char": 1, "System.Int16": 2, "System.UInt16": 2,
+                  "System.Int32": 4, "System.UInt32": 4, "System.Single": 4, "System.Boolean": 4, "System.Int64": 8,
+                  "System.UInt64": 8, "System.Double": 8, "System.IntPtr": 8, "System.UIntPtr": 8,
+                  "System.Decimal": 16, "System.Guid": 16}
+
+
+def _marshal_size_of(t, args):
+    """Marshal.SizeOf(type or value): the unmanaged size of the primitive types."""
+    v = unwrap(args[0]) if args else None
+    if v is None:
+        raise ArgumentNullException("Value cannot be null. (Parameter 'structure')")
+    pt = v if isinstance(v, PSType) else type_of(v)
+    if isinstance(pt, EnumType):
+        pt = resolve_type(pt.underlying)
+    size = _MARSHAL_SIZES.get(pt.full_name)
+    if size is None:
+        raise ArgumentException(f"Type '{pt.full_name}' cannot be marshaled as an unmanaged structure; no "
+                                "meaningful size or offset can be computed. (Parameter 't')")
+    return size
+
+
 def _dynamicparam_type(full: str) -> PSType:
     from pslark.runtime.dynamicparams import attribute_types
     for name, factory, _accels in attribute_types():
@@ -8951,6 +8972,9 @@ def _build_registry() -> None:
          convert=lambda v: _delegate_convert(resolve_type("System.Text.RegularExpressions.MatchEvaluator"))(v))
     _def("System.Action", base="System.MulticastDelegate", check=lambda v: type(v).__name__ == "ScriptBlock",
          convert=lambda v: _delegate_convert(resolve_type("System.Action"))(v))
+    _def("System.Runtime.InteropServices.Marshal", is_static_class=True, methods=[
+        NetMethod("SizeOf", ("static int SizeOf(System.Object structure)", "static int SizeOf(type t)"),
+                  _marshal_size_of)])
     _def("System.Tuple", is_static_class=True, methods=[
         NetMethod("Create", tuple(f"static System.Tuple[{', '.join('T' + str(i) for i in range(1, n + 1))}] Create("
                                   + ", ".join(f"T{i} item{i}" for i in range(1, n + 1)) + ")" for n in range(1, 9)),
