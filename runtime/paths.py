@@ -328,6 +328,20 @@ def relative_path(target: str, base: str) -> str:
     return "./" + rel
 
 
+def under_directory(path: str, directory: Optional[str]) -> str:
+    """MatchInfo.RelativePath: the path without a leading `directory` (case-insensitive), else unchanged."""
+    if not directory or not path:
+        return path
+    if path.casefold().startswith(directory.casefold()):
+        off = len(directory)
+        if off < len(path):
+            if directory[off - 1] in "\\/":
+                return path[off:]
+            if path[off] in "\\/":
+                return path[off + 1:]
+    return path
+
+
 # ------------------------------------------------------------------------------------------------
 # Hidden files and wildcard globbing
 

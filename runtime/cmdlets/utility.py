@@ -1287,17 +1287,8 @@ class MatchInfo:
         return self._relative(directory)
 
     def _relative(self, directory: Optional[str]) -> str:
-        path = self.Path
-        if self._path is None or not directory:
-            return path
-        if path.casefold().startswith(directory.casefold()):
-            off = len(directory)
-            if off < len(path):
-                if directory[off - 1] in "\\/":
-                    return path[off:]
-                if path[off] in "\\/":
-                    return path[off + 1:]
-        return path
+        from pslark.runtime.paths import under_directory
+        return self.Path if self._path is None else under_directory(self.Path, directory)
 
     def _fmt(self, text: str, number: int, display: str, prefix: str) -> str:
         if self._path is not None:

@@ -262,19 +262,6 @@ def _datetime_view(o, ctx) -> str:
     return "" if v is None else str(v)
 
 
-def _relative_path(path: str, directory: Optional[str]) -> str:
-    if not directory or not path:
-        return path
-    if path.lower().startswith(directory.lower()):
-        off = len(directory)
-        if off < len(path):
-            if directory[off - 1] in "\\/":
-                return path[off:]
-            if path[off] in "\\/":
-                return path[off + 1:]
-    return path
-
-
 def _match_info(o, ctx) -> str:
     """MatchInfo.ToEmphasizedString(location): `path:line:text`, context lines with `> ` / `  ` prefixes."""
     fn = getattr(o, "to_emphasized_string", None)
@@ -299,7 +286,8 @@ def _match_info(o, ctx) -> str:
     filename = prop_value(o, "Filename")
     has_path = path is not None and str(path) not in ("", "InputStream") and filename != "InputStream"
     number = prop_value(o, "LineNumber")
-    display_path = _relative_path(str(path), ctx.location) if has_path else ""
+    from pslark.runtime.paths import under_directory
+    display_path = under_directory(str(path), ctx.location) if has_path else ""
 
     def fmt(text, num, prefix):
         return f"{prefix}{display_path}:{num}:{text}" if has_path else f"{prefix}{text}"
