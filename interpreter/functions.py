@@ -101,6 +101,11 @@ def _const(compiler, node) -> Any:
     return to_null(fn(get_engine().bootstrap_context()))
 
 
+_ARGLESS_ATTRIBUTES = frozenset({"parameter", "allownull", "allowemptystring", "allowemptycollection",
+                                  "validatenotnull", "validatenotnullorempty", "validatenotnullorwhitespace",
+                                  "supportswildcards"})
+
+
 def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
     type_text = "object"
     type_constraint_name = None
@@ -109,13 +114,16 @@ def compile_parameter(compiler, p: A.ParameterAst) -> ScriptParameter:
     sets_info: dict[str, dict] = {}
     validate_scripts = []
     for attr in p.attributes:
-        if isinstance(attr, A.TypeConstraintAst):
-            type_constraint_name = attr.type_name
-            type_text = attr.type_name.full_text
-            continue
         name = attr.type_name.name.casefold().replace("system.management.automation.", "")
         if name.endswith("attribute"):
             name = name[:-len("attribute")]
+        if isinstance(attr, A.TypeConstraintAst):
+            if name not in _ARGLESS_ATTRIBUTES:
+                type_constraint_name = attr.type_name
+                type_text = attr.type_name.full_text
+                continue
+            # `[Parameter]` without parentheses names an attribute type: pwsh takes it as that attribute
+            attr = A.AttributeAst(attr.extent, attr.type_name)
         named = {k.casefold(): _const(compiler, v) for k, v in attr.named}
         positional = [_const(compiler, v) for v in attr.positional]
         if name == "parameter":
