@@ -334,6 +334,8 @@ def build_processor(ctx, target, args: list[CommandArgument], invocation: Invoca
         target = target.base
     if isinstance(target, ScriptBlock):
         invocation.my_command = None
+        if operator:
+            invocation.invocation_name = operator      # $MyInvocation.InvocationName of `& {}` / `. {}`
         return ScriptProcessor(ctx, target, args, invocation, name="", new_scope=not dot, streams=streams)
     if isinstance(target, str):
         if target == "":
