@@ -397,6 +397,22 @@ class Cmdlet:
     def write_progress(self, record) -> None:
         self.streams.write_progress(record)
 
+    def replay_record(self, kind: str, record: Any) -> None:
+        """Write one record of a job's or remote command's stream into this command's matching stream."""
+        if kind == "output":
+            self.write_object(record)
+        elif kind == "error":
+            self.replay_error(record)
+        elif kind in ("warning", "verbose", "debug"):
+            getattr(self, "write_" + kind)(record.message)
+        elif kind == "progress":
+            self.write_progress(record)
+        else:
+            self.write_information(record)
+
+    def replay_error(self, record: ErrorRecord) -> None:
+        self.write_error(record)
+
     def check_stop(self) -> None:
         self.ctx.check_stop()
 

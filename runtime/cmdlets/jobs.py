@@ -381,31 +381,15 @@ class _ReceiveJob(JobCmdletBase):
         if results is not None:
             # a process job's Results: every stream in the order the job wrote it
             for kind, record in results.take(keep):
-                self._write_record(kind, record)
+                self.replay_record(kind, record)
         else:
             # pwsh's WriteJobResults for other jobs: output, errors, verbose, debug, warnings, progress, information
             for kind in ("output", "error", "verbose", "debug", "warning", "progress", "information"):
                 for record in getattr(job, kind).take(keep):
-                    self._write_record(kind, record)
+                    self.replay_record(kind, record)
         if job.state == "Failed" and not (self.wait and job.id in self.reasons_written):
             self.reasons_written.add(job.id)
             self._write_reason(job)
-
-    def _write_record(self, kind: str, record: Any) -> None:
-        if kind == "output":
-            self.write_object(record)
-        elif kind == "error":
-            self.write_error(record)
-        elif kind == "verbose":
-            self.write_verbose(record.message)
-        elif kind == "debug":
-            self.write_debug(record.message)
-        elif kind == "warning":
-            self.write_warning(record.message)
-        elif kind == "progress":
-            self.write_progress(record)
-        else:
-            self.write_information(record)
 
     def _write_reason(self, job: Job) -> None:
         """pwsh's WriteReasonError: a failed job's reason is written on every Receive-Job (it is not data that

@@ -96,6 +96,8 @@ class RemotingCmdlet(Cmdlet):
         self.had_errors = True
         self.streams.write_error(record, self.error_action)
 
+    replay_error = write_record
+
     def argument_error(self, message: str) -> None:
         exc = ArgumentException(message)
         self.throw_terminating(ErrorRecord(exc, f"Argument,{self.fq_suffix()}", "InvalidArgument", None,
@@ -357,28 +359,12 @@ class _InvokeCommand(RemotingCmdlet):
                     if all(c.thread is None or not c.thread.is_alive() for c in job.child_jobs) and sink.empty():
                         break
                     continue
-                self._emit(kind, item)
+                self.replay_record(kind, item)
                 if ctx.stop_event.is_set():
                     ctx.check_stop()
         except BaseException:
             job.stop()
             raise
-
-    def _emit(self, kind: str, item: Any) -> None:
-        if kind == "output":
-            self.write_object(item)
-        elif kind == "error":
-            self.write_record(item)
-        elif kind == "warning":
-            self.write_warning(item.message)
-        elif kind == "verbose":
-            self.write_verbose(item.message)
-        elif kind == "debug":
-            self.write_debug(item.message)
-        elif kind == "information":
-            self.write_information(item)
-        elif kind == "progress":
-            self.write_progress(item)
 
     def _run_local(self) -> None:
         """No computer and no session: the script block runs here, in a child scope (-NoNewScope: this one)."""
