@@ -20,19 +20,6 @@ FORMAT = 1          # bump when the layout of the data below changes
 _START_RULES = ("start", "substart")
 
 
-def _grammar_path() -> str:
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar", "pslark.lark")
-
-
-def _grammar_text() -> str:
-    try:
-        with open(_grammar_path(), encoding="utf-8") as f:
-            return f.read()
-    except OSError:  # an unusual install (zip): fall back to importlib.resources
-        from pslark.grammar import grammar_text
-        return grammar_text()
-
-
 def lark_parser(text: str, **options):
     """Lark's LALR parser for the grammar, without a lexer of its own (tokens come from interpreter/lexer.py)."""
     from lark import Lark
@@ -91,7 +78,8 @@ def _cache_file(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def load_tables() -> dict:
     """The tables for the shipped grammar: from the cache file, else built (and cached when possible)."""
-    text = _grammar_text()
+    from pslark.grammar import grammar_text
+    text = grammar_text()
     path = _cache_file(text)
     if path:
         try:
